@@ -4,16 +4,16 @@
  */
 
 /**
- * Coarse grid then golden-section refinement in the best bracket: the SSE surfaces of
- * exponential smoothing are usually unimodal, but the grid guards against the odd local
- * minimum near the bounds at the cost of a few extra passes.
+ * Coarse grid, then Brent's parabolic/golden search in the best grid bracket. The SSE
+ * curves of exponential smoothing are usually unimodal; the grid guards against the odd
+ * second minimum near a bound. About 6 + 10 evaluations for tol = 1e-3.
  */
 export function minimize1d(
   f: (x: number) => number,
   lo: number,
   hi: number,
-  gridPoints = 8,
-  tol = 1e-4,
+  gridPoints = 6,
+  tol = 1e-3,
 ): { x: number; fx: number } {
   let bestI = 0;
   let bestF = Infinity;
@@ -27,31 +27,64 @@ export function minimize1d(
   }
   let a = lo + Math.max(0, bestI - 1) * step;
   let b = lo + Math.min(gridPoints - 1, bestI + 1) * step;
-  const g = 0.6180339887498949;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  while (b - a > tol) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = f(d);
+  const cg = 0.3819660112501051;
+  // x: best so far, w: second best, v: previous w.
+  let x = lo + bestI * step;
+  let fx = bestF;
+  let w = x;
+  let fw = fx;
+  let v = x;
+  let fv = fx;
+  let d = 0;
+  let e = 0;
+  for (let iter = 0; iter < 40; iter++) {
+    const xm = 0.5 * (a + b);
+    const tol1 = tol * 0.5;
+    if (Math.abs(x - xm) <= 2 * tol1 - 0.5 * (b - a)) break;
+    let useGolden = true;
+    if (Math.abs(e) > tol1) {
+      const r = (x - w) * (fx - fv);
+      let q = (x - v) * (fx - fw);
+      let p = (x - v) * q - (x - w) * r;
+      q = 2 * (q - r);
+      if (q > 0) p = -p;
+      else q = -q;
+      if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (a - x) && p < q * (b - x)) {
+        e = d;
+        d = p / q;
+        const u = x + d;
+        if (u - a < 2 * tol1 || b - u < 2 * tol1) d = xm >= x ? tol1 : -tol1;
+        useGolden = false;
+      }
     }
-  }
-  let x = fc < fd ? c : d;
-  let fx = Math.min(fc, fd);
-  if (bestF < fx) {
-    x = lo + bestI * step;
-    fx = bestF;
+    if (useGolden) {
+      e = x >= xm ? a - x : b - x;
+      d = cg * e;
+    }
+    const u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
+    const fu = f(u);
+    if (fu <= fx) {
+      if (u >= x) a = x;
+      else b = x;
+      v = w;
+      fv = fw;
+      w = x;
+      fw = fx;
+      x = u;
+      fx = fu;
+    } else {
+      if (u < x) a = u;
+      else b = u;
+      if (fu <= fw || w === x) {
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
+      } else if (fu <= fv || v === x || v === w) {
+        v = u;
+        fv = fu;
+      }
+    }
   }
   return { x, fx };
 }
