@@ -23,6 +23,8 @@ export interface EventDef<D extends z.ZodType> {
   version: number;
   data: D;
   description: string;
+  /** A valid payload: documents the event and lets tests send a real one for every rule. */
+  example: z.infer<D>;
 }
 
 function defineEvent<D extends z.ZodType>(def: EventDef<D>): EventDef<D> {
@@ -41,6 +43,7 @@ export const Events = {
       contactEmail: z.email(),
       locale: z.string(),
     }),
+    example: { name: 'Bottega Demo', contactEmail: 'owner@bottega-demo.example', locale: 'it' },
   }),
 } as const;
 

@@ -32,7 +32,13 @@ export function buildEnvelope<N extends EventName>(e: OutgoingEvent<N>): Envelop
  * failed, with backoff. Throws if any entry still fails, so the caller's own retry (Lambda
  * async retry, SQS redrive, Step Functions Retry) takes over: nothing is silently dropped.
  */
-export async function publishEvents(busName: string, events: OutgoingEvent[], attempts = 5): Promise<string[]> {
+export async function publishEvents(
+  busName: string,
+  events: OutgoingEvent[],
+  opts: { attempts?: number; client?: Pick<EventBridgeClient, 'send'> } = {},
+): Promise<string[]> {
+  const attempts = opts.attempts ?? 5;
+  const sender = opts.client ?? client;
   const entries: PutEventsRequestEntry[] = events.map((e) => {
     const def = Events[e.name];
     return { EventBusName: busName, Source: def.source, DetailType: def.detailType, Detail: JSON.stringify(buildEnvelope(e)) };
@@ -41,7 +47,7 @@ export async function publishEvents(busName: string, events: OutgoingEvent[], at
   for (let i = 0; i < entries.length; i += 10) {
     let pending = entries.slice(i, i + 10);
     for (let attempt = 1; pending.length > 0; attempt++) {
-      const res = await client.send(new PutEventsCommand({ Entries: pending }));
+      const res = await sender.send(new PutEventsCommand({ Entries: pending }));
       if (!res.FailedEntryCount) break;
       pending = pending.filter((_, idx) => res.Entries?.[idx]?.ErrorCode);
       if (attempt >= attempts) {

@@ -56,9 +56,12 @@ export function httpHandler<
     const auth = event.requestContext?.authorizer?.lambda ?? {};
     if (spec.tenant && !auth.tenantId) throw new DomainError(401, 'unauthorized', 'Missing or invalid credentials');
     if (auth.tenantId) logger.appendKeys({ tenantId: auth.tenantId });
-    const body = spec.body ? parse(spec.body, readJsonBody(event), 'body') : undefined;
-    const query = spec.query ? parse(spec.query, event.queryStringParameters ?? {}, 'query') : undefined;
-    const path = spec.path ? parse(spec.path, event.pathParameters ?? {}, 'path') : undefined;
+    // Parse every part before failing, so the client learns about all bad fields at once.
+    const problems: FieldProblem[] = [];
+    const body = spec.body ? parse(spec.body, readJsonBody(event), 'body', problems) : undefined;
+    const query = spec.query ? parse(spec.query, event.queryStringParameters ?? {}, 'query', problems) : undefined;
+    const path = spec.path ? parse(spec.path, event.pathParameters ?? {}, 'path', problems) : undefined;
+    if (problems.length) throw new BadRequestError('Invalid request', problems);
     const res = await fn({
       body: body as z.infer<B>,
       query: query as z.infer<Q>,
@@ -92,10 +95,11 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string, problems: FieldProblem[]): z.infer<T> | undefined {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new BadRequestError(`Invalid ${where}`, zodProblems(result.error, where));
+  problems.push(...zodProblems(result.error, where));
+  return undefined;
 }
 
 export function zodProblems(error: z.ZodError, prefix?: string): FieldProblem[] {
