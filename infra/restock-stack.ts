@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Platform } from './constructs/platform.js';
+import { Inventory } from './inventory/index.js';
 import { Tenants } from './tenants.js';
 
 export interface RestockStackProps extends StackProps {
@@ -16,5 +17,6 @@ export class RestockStack extends Stack {
     super(scope, id, props);
     this.platform = new Platform(this, 'Platform', props);
     new Tenants(this, 'Tenants', this.platform);
+    new Inventory(this, 'Inventory', this.platform);
   }
 }

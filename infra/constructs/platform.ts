@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { TableKeys } from '../../shared/data/table.js';
 import { HouseFunction, type HouseFunctionProps } from './house-function.js';
 
-export type RouteAuth = 'admin' | 'operator' | 'public';
+export type RouteAuth = 'admin' | 'operator' | 'storefront' | 'public';
 
 export interface PlatformProps {
   /** SHA-256 (hex) of the operator key that may onboard tenants. */
@@ -130,6 +130,8 @@ export class Platform extends Construct {
       description: 'Operator key authorizer',
       environment: { OPERATOR_KEY_SHA256: props.operatorKeySha256 },
     });
+    const storefrontAuthorizerFn = this.fn('StorefrontAuthorizer', { entry: 'functions/auth/storefront-authorizer.ts', description: 'Publishable key authorizer' });
+    this.table.grantReadData(storefrontAuthorizerFn);
     this.authorizers = {
       // No result caching: a revoked key stops working on the next request.
       admin: new HttpLambdaAuthorizer('AdminKey', adminAuthorizerFn, {
@@ -141,6 +143,12 @@ export class Platform extends Construct {
         responseTypes: [HttpLambdaResponseType.SIMPLE],
         identitySource: ['$request.header.Authorization'],
         resultsCacheTtl: Duration.seconds(0),
+      }),
+      // Cached briefly: storefront traffic is heavy and publishable keys are read-only.
+      storefront: new HttpLambdaAuthorizer('PublishableKey', storefrontAuthorizerFn, {
+        responseTypes: [HttpLambdaResponseType.SIMPLE],
+        identitySource: ['$request.header.x-restock-key'],
+        resultsCacheTtl: Duration.seconds(60),
       }),
       public: new HttpNoneAuthorizer(),
     };

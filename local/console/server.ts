@@ -33,6 +33,7 @@ export async function startConsole(opts: {
   const state = () => ({
     urls: { api: opts.apiUrl, mail: opts.mailUrl },
     routes: opts.model.routes.map((r) => `${r.method} ${r.path}`),
+    tables: opts.model.tables.map((t) => t.name),
     executions: [...opts.sfn.executions.values()].slice(-100).map((e) => ({
       executionArn: e.executionArn,
       stateMachine: e.stateMachineArn.split(':').pop(),

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from './client.js';
 import { tenantKey } from './entity.js';
@@ -16,7 +16,7 @@ export async function once<T>(
   key: { tenantId: string; scope: string; id: string },
   fn: () => Promise<T>,
   ttlDays = 7,
-): Promise<{ ran: true; result: T } | { ran: false }> {
+): Promise<{ ran: true; result: T } | { ran: false; result?: T }> {
   const Key = { pk: tenantKey(key.tenantId, 'IDEMP', key.scope, key.id), sk: 'IDEMP' };
   try {
     await dynamo.send(
@@ -27,11 +27,20 @@ export async function once<T>(
       }),
     );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return { ran: false };
+    if (error instanceof ConditionalCheckFailedException) {
+      // A repeat: answer what the first run answered (if it finished and was small enough).
+      const prior = await dynamo.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
+      return { ran: false, result: prior.Item?.result ? (JSON.parse(prior.Item.result as string) as T) : undefined };
+    }
     throw error;
   }
   try {
-    return { ran: true, result: await fn() };
+    const result = await fn();
+    const text = result === undefined ? undefined : JSON.stringify(result);
+    if (text && text.length < 100_000) {
+      await dynamo.send(new UpdateCommand({ TableName: tableName, Key, UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'result' }, ExpressionAttributeValues: { ':r': text } }));
+    }
+    return { ran: true, result };
   } catch (error) {
     await dynamo.send(new DeleteCommand({ TableName: tableName, Key }));
     throw error;

@@ -3,6 +3,29 @@ import { defineEntity, tenantKey } from '../data/entity.js';
 
 export const tenantIdSchema = z.string().regex(/^t[a-z0-9]{10,30}$/, 'not a tenant id');
 
+/** Tenant-wide settings; products override the inventory thresholds one by one. */
+export const tenantSettingsSchema = z.object({
+  inventory: z
+    .object({
+      lowStockThreshold: z.number().int().nonnegative().default(5),
+      displayThreshold: z.number().int().nonnegative().default(3),
+      safetyStock: z.number().int().nonnegative().default(0),
+      /** Stores' stock counts online (ship-from-store) when their location says so. */
+      shipFromStore: z.boolean().default(false),
+    })
+    .default({ lowStockThreshold: 5, displayThreshold: 3, safetyStock: 0, shipFromStore: false }),
+  alerts: z
+    .object({
+      /** At most one low-stock e-mail per variant per window. */
+      lowStockWindowHours: z.number().positive().max(24 * 30).default(24),
+      /** Collect low-stock alerts into one daily digest instead of one e-mail each. */
+      dailyDigest: z.boolean().default(false),
+      email: z.email().optional(),
+    })
+    .default({ lowStockWindowHours: 24, dailyDigest: false }),
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
 export const Tenant = defineEntity({
   type: 'Tenant',
   schema: z.object({
@@ -15,6 +38,7 @@ export const Tenant = defineEntity({
     allowedOrigins: z.array(z.string()).default([]),
     /** Incremented by the catalog; the onboarding workflow reads it to decide on a nudge. */
     productCount: z.number().int().nonnegative().default(0),
+    settings: tenantSettingsSchema.default(tenantSettingsSchema.parse({})),
   }),
   key: (k: { tenantId: string }) => ({ pk: tenantKey(k.tenantId), sk: 'TENANT' }),
 });

@@ -1,6 +1,6 @@
 import type { Store } from '../data/store.js';
 import { publishEvents } from '../events/publish.js';
-import { ApiKeyRecord, Tenant } from './model.js';
+import { ApiKeyRecord, Tenant, tenantSettingsSchema } from './model.js';
 import { generateKey, newTenantId, parseKey, secretMatches, type KeyKind } from './api-keys.js';
 
 export interface NewTenant {
@@ -23,6 +23,7 @@ export async function createTenant(store: Store, busName: string, input: NewTena
     createdAt,
     allowedOrigins: input.allowedOrigins ?? [],
     productCount: 0,
+    settings: tenantSettingsSchema.parse({}),
   };
   const admin = generateKey('admin', tenantId);
   await store.putAll([

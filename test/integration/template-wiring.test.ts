@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Events } from '../../shared/events/catalogue.js';
 import { buildLocalModel, type LocalModel, type RuleSpec } from '../../local/template/model.js';
 import { synthTemplate } from '../../local/template/synth.js';
-import { api, consoleState, eventually, local, newTenant } from '../support/local.js';
+import { api, consoleState, eventually, issuePublishableKey, local, newTenant } from '../support/local.js';
 
 // One source of truth, proven: everything below is read from a fresh synthesis of the CDK
 // app (not from the local runtime's own lists), then exercised over the wire.
@@ -15,11 +15,15 @@ let tenant: Awaited<ReturnType<typeof newTenant>>;
 beforeAll(async () => {
   model = buildLocalModel(synthTemplate(), { api: ctx.urls.api, aws: ctx.urls.aws, s3: ctx.urls.s3 });
   tenant = await newTenant('Wiring Shop');
+  publishableKey = await issuePublishableKey(tenant.tenantId);
 });
 
-const keyFor = (route: { authorizer?: { functionArn: string } }) => {
-  if (!route.authorizer) return undefined;
-  return route.authorizer.functionArn.includes('Operator') ? ctx.operatorKey : tenant.adminKey;
+let publishableKey: string;
+const headersFor = (route: { authorizer?: { functionArn: string } }): { key?: string; headers?: Record<string, string> } => {
+  if (!route.authorizer) return {};
+  if (route.authorizer.functionArn.includes('Operator')) return { key: ctx.operatorKey };
+  if (route.authorizer.functionArn.includes('Storefront')) return { headers: { 'x-restock-key': publishableKey } };
+  return { key: tenant.adminKey };
 };
 
 describe('every route in the template is served by the local gateway', () => {
@@ -28,7 +32,7 @@ describe('every route in the template is served by the local gateway', () => {
   it('reaches each route handler with the right authorizer', async () => {
     for (const route of model.routes) {
       const path = route.path.replace(/\{[^}]+\}/g, 'does-not-exist');
-      const res = await api(route.method, path, { key: keyFor(route), body: ['GET', 'DELETE'].includes(route.method) ? undefined : {} });
+      const res = await api(route.method, path, { ...headersFor(route), body: ['GET', 'DELETE'].includes(route.method) ? undefined : {} });
       // The handler answered (a 2xx, or its own 4xx for an empty body / unknown id):
       // not the gateway's 404, not an authorizer refusal, never a 500.
       const label = `${route.method} ${route.path} → ${res.status} ${JSON.stringify(res.body)}`;

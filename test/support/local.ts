@@ -56,6 +56,21 @@ export async function newTenant(name = 'Test Shop', extra: Record<string, unknow
   return { tenantId: res.body.tenant.tenantId as string, adminKey: res.body.adminKey as string, contactEmail };
 }
 
+/**
+ * Issues a publishable (storefront) key for a tenant straight through the data layer, so
+ * storefront tests do not depend on the admin key endpoints.
+ */
+export async function issuePublishableKey(tenantId: string): Promise<string> {
+  local();
+  const { Store } = await import('../../shared/data/store.js');
+  const { ApiKeyRecord } = await import('../../shared/tenants/model.js');
+  const { generateKey } = await import('../../shared/tenants/api-keys.js');
+  const { synthTableName } = await import('./table-name.js');
+  const k = generateKey('publishable', tenantId);
+  await new Store(await synthTableName()).put(ApiKeyRecord, { tenantId, keyId: k.keyId, kind: 'publishable', label: 'test', secretHash: k.secretHash, createdAt: new Date().toISOString() });
+  return k.key;
+}
+
 export interface ConsoleState {
   executions: { executionArn: string; stateMachine: string; status: string; states: string[]; error?: string }[];
   events: { eventId: string; source: string; detailType: string; matchedRules: string[] }[];

@@ -31,12 +31,65 @@ function show(v: string): string {
   return JSON.stringify(clip(v, 40));
 }
 
-/** Lossy preview of record bytes for `raw`. */
-export function previewBytes(buf: Uint8Array, s: number, e: number): string {
-  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  let end = Math.min(e, s + RAW_MAX);
-  if (end > s && b[end - 1] === 13) end--;
-  return b.toString('utf8', s, end) + (e - s > RAW_MAX ? '…' : '');
+/** Lossy preview of record bytes [s, e) (terminator excluded) for `raw`. */
+export function previewBytes(buf: Buffer, s: number, e: number): string {
+  return buf.toString('utf8', s, Math.min(e, s + RAW_MAX)) + (e - s > RAW_MAX ? '…' : '');
+}
+
+/**
+ * A record that spans input chunks: its bytes are copied here until it completes, unless it grows
+ * past the limit, after which only its first bytes (for `raw`) and its length are kept. The
+ * preview matches previewBytes of the whole record, so the report does not depend on chunking.
+ */
+export class PartialRecord {
+  parts: Buffer[] = [];
+  oversize = false;
+  private bytes = 0;
+  private total = 0;
+  private last = -1;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+
+  /** `limit`: longest record kept, in bytes including a CR that will be stripped. */
+  constructor(private readonly limit: number) {}
+
+  reset(): void {
+    this.parts = [];
+    this.oversize = false;
+    this.bytes = 0;
+    this.total = 0;
+    this.last = -1;
+    this.head = [];
+    this.headBytes = 0;
+  }
+
+  add(buf: Buffer, s: number, e: number): void {
+    if (e <= s) return;
+    this.total += e - s;
+    this.last = buf[e - 1]!;
+    if (this.headBytes <= RAW_MAX) {
+      const h = buf.subarray(s, Math.min(e, s + RAW_MAX + 1 - this.headBytes));
+      this.head.push(Buffer.from(h));
+      this.headBytes += h.length;
+    }
+    if (this.oversize) return;
+    if (this.bytes + (e - s) > this.limit) {
+      this.oversize = true;
+      this.parts = [];
+      return;
+    }
+    this.parts.push(Buffer.from(buf.subarray(s, e)));
+    this.bytes += e - s;
+  }
+
+  content(): Buffer {
+    return this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+  }
+
+  preview(): string {
+    const len = this.total - (this.last === 13 ? 1 : 0);
+    return previewBytes(Buffer.concat(this.head), 0, len);
+  }
 }
 
 export class RecordSink {

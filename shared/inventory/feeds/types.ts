@@ -58,7 +58,7 @@ export interface FeedRejection {
   field: FeedField;
   /** Human-readable, names the offending value when there is one. */
   reason: string;
-  /** Start of the record text (≤ 200 bytes, lossy-decoded). Absent when the field is named. */
+  /** Start of the record text (≤ 200 bytes, lossy-decoded); absent for quantity problems. */
   raw?: string;
   /** Set when the row's sku/location parsed: lets a full-snapshot apply spare these keys. */
   sku?: string;
