@@ -16,6 +16,9 @@ export interface BusEvent {
 
 export interface DeliveryRecord {
   eventId: string;
+  /** The catalogue envelope's tenant and event id, when the event is one of ours. */
+  tenantId?: string;
+  detailEventId?: string;
   source: string;
   detailType: string;
   bus: string;
@@ -79,7 +82,17 @@ export class LocalEventBus {
 
   dispatch(busName: string, event: BusEvent): string[] {
     const matched = this.rules.filter((r) => r.spec.enabled && r.spec.busName === busName && r.match?.(event));
-    this.log.push({ eventId: event.id, source: event.source, detailType: event['detail-type'], bus: busName, at: event.time, matchedRules: matched.map((r) => r.spec.logicalId) });
+    const d = (event.detail ?? {}) as { tenantId?: unknown; eventId?: unknown };
+    this.log.push({
+      eventId: event.id,
+      tenantId: typeof d.tenantId === 'string' ? d.tenantId : undefined,
+      detailEventId: typeof d.eventId === 'string' ? d.eventId : undefined,
+      source: event.source,
+      detailType: event['detail-type'],
+      bus: busName,
+      at: event.time,
+      matchedRules: matched.map((r) => r.spec.logicalId),
+    });
     if (this.log.length > 2000) this.log.shift();
     for (const rule of matched) for (const target of rule.spec.targets) this.track(this.deliverWithRetry(rule.spec, target, event));
     return matched.map((r) => r.spec.logicalId);

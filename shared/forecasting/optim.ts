@@ -14,12 +14,19 @@ export function minimize1d(
   hi: number,
   gridPoints = 6,
   tol = 1e-3,
+  /** Optional: evaluates f at every grid point at once (e.g. in one pass over the data). */
+  gridEval?: (xs: Float64Array, out: Float64Array) => void,
 ): { x: number; fx: number } {
   let bestI = 0;
   let bestF = Infinity;
   const step = (hi - lo) / (gridPoints - 1);
+  const xs = new Float64Array(gridPoints);
+  for (let i = 0; i < gridPoints; i++) xs[i] = lo + i * step;
+  const fs = new Float64Array(gridPoints);
+  if (gridEval) gridEval(xs, fs);
+  else for (let i = 0; i < gridPoints; i++) fs[i] = f(xs[i]!);
   for (let i = 0; i < gridPoints; i++) {
-    const v = f(lo + i * step);
+    const v = fs[i]!;
     if (v < bestF) {
       bestF = v;
       bestI = i;

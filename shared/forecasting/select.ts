@@ -4,9 +4,9 @@
  * those periods (RMSSE, sME bias as tie-breaker); the best few are refitted on all the
  * training data and averaged. Nothing here ever sees data after the forecast origin.
  */
-import { classifyStats, classStats, type ClassifyOptions } from './classify.js';
+import { classifyStats, classStats, isIntermittentClass, type ClassifyOptions } from './classify.js';
 import { ConstantFit, MeanCombination } from './models/combine.js';
-import { fitAdida, fitCroston, fitImapa, fitSba, fitTsb, type IntermittentCost } from './models/intermittent.js';
+import { fitAdida, fitCroston, fitImapa, fitSba, fitTsb } from './models/intermittent.js';
 import { fitHoltDamped, fitSeasonalEs, fitSes, fitTheta } from './models/smooth.js';
 import { buildContext } from './seasonality.js';
 import { observedMean, squaredScale, toSeries } from './series.js';
@@ -21,6 +21,8 @@ export interface SeriesForecastOptions extends ClassifyOptions {
   censored?: ArrayLike<boolean>;
   /** Holdout at the end of the training data used to rank models (default: min(horizon, n/3)). */
   validationLength?: number;
+  /** Rolling validation origins, each half a validation length further back (default 1). */
+  validationOrigins?: number;
   /** How many of the best-ranked models to average (1 = pick the best). */
   combine?: number;
   /** Models within this relative RMSSE of the best count as tied; the lower |bias| wins. */
@@ -34,8 +36,6 @@ export interface SeriesForecastOptions extends ClassifyOptions {
    * item was not yet listed, and would otherwise drag rates and intervals down.
    */
   trimLeadingZeros?: boolean;
-  /** Cost for the smoothing constants of Croston/SBA/TSB (see IntermittentCost). */
-  intermittentCost?: IntermittentCost;
   /** Override the candidate models (all classes except `dead`). */
   candidates?: readonly ModelName[];
 }
@@ -58,8 +58,23 @@ export interface SeriesForecast {
   seasonal: boolean;
 }
 
-export const SMOOTH_CANDIDATES: readonly ModelName[] = ['ses', 'holt_damped', 'theta', 'seasonal_es'];
-export const INTERMITTENT_CANDIDATES: readonly ModelName[] = ['croston', 'sba', 'tsb', 'adida', 'imapa'];
+// Order matters when a series is too short to validate: the first `combine` are used.
+export const SMOOTH_CANDIDATES: readonly ModelName[] = ['theta', 'holt_damped', 'ses', 'seasonal_es'];
+/**
+ * Theta joins the intermittent pool: its drift follows the slow rise and decline of a
+ * part's life cycle, which the flat intermittent methods cannot.
+ */
+export const INTERMITTENT_CANDIDATES: readonly ModelName[] = ['tsb', 'adida', 'theta', 'sba', 'croston', 'imapa'];
+
+/**
+ * Selection defaults per class, chosen on development splits of the benchmark training
+ * data (never the test windows): smooth series average the best 2 of 3 rolling origins'
+ * ranking; intermittent series, whose short holdouts are noisy, average the best 3.
+ */
+const SELECTION_DEFAULTS = {
+  smooth: { combine: 2, origins: 3 },
+  intermittent: { combine: 3, origins: 1 },
+} as const;
 
 export function candidatesFor(c: DemandClass): readonly ModelName[] {
   switch (c) {
@@ -84,7 +99,6 @@ export function fitModel(
   ctx: FitContext,
   prior = NaN,
   priorWeight = 0,
-  cost: IntermittentCost = 'mse',
 ): FittedModel | null {
   switch (name) {
     case 'ses':
@@ -96,15 +110,16 @@ export function fitModel(
     case 'seasonal_es':
       return ctx.seasonal === null ? null : fitSeasonalEs(y, ctx.period, n);
     case 'croston':
-      return fitCroston(y, n, false, cost);
+      return fitCroston(y, n);
     case 'sba':
-      return fitSba(y, n, cost);
+      return fitSba(y, n);
     case 'tsb':
-      return fitTsb(y, n, cost);
+      // Kourentzes (2014): the MAR cost suits TSB (on the car-parts dev split it also beat MSE).
+      return fitTsb(y, n, 'mar');
     case 'adida':
       return fitAdida(y, n);
     case 'imapa':
-      return fitImapa(y, n, 12, cost);
+      return fitImapa(y, n);
     case 'mean':
     case 'zero':
     case 'naive':
@@ -116,7 +131,7 @@ export function fitModel(
 const MIN_FIT = 6;
 
 export function forecastSeries(values: ArrayLike<number>, opts: SeriesForecastOptions): SeriesForecast {
-  const raw = values instanceof Float64Array && opts.censored === undefined ? values : toSeries(values, opts.censored);
+  const raw = toSeries(values, opts.censored);
   let first = 0;
   if (opts.trimLeadingZeros ?? false) {
     while (first < raw.length && !(raw[first]! > 0)) first++;
@@ -133,39 +148,52 @@ export function forecastSeries(values: ArrayLike<number>, opts: SeriesForecastOp
   const demandClass = classifyStats(stats, opts);
   const candidates = demandClass === 'dead' ? (['zero'] as const) : (opts.candidates ?? candidatesFor(demandClass));
 
-  const cost = opts.intermittentCost ?? 'mse';
   const fullCtx = buildContext(y, period, n);
   const scores: ModelScore[] = [];
   const v = Math.min(opts.validationLength ?? h, Math.floor(n / 3));
   let ranked: ModelName[] = candidates.filter((c) => c !== 'seasonal_es' || fullCtx.seasonal !== null);
 
+  const defaults = isIntermittentClass(demandClass) ? SELECTION_DEFAULTS.intermittent : SELECTION_DEFAULTS.smooth;
+  const origins = Math.max(1, Math.floor(opts.validationOrigins ?? defaults.origins));
+  const stepBack = Math.max(1, Math.round(v / 2));
   if (ranked.length > 1 && v >= 1 && n - v >= MIN_FIT) {
-    const nFit = n - v;
-    const ctx = buildContext(y, period, nFit);
-    const scale = squaredScale(y, 0, nFit);
-    const level = observedMean(y, 0, nFit);
+    // Pooled errors over `origins` forecast origins, each v periods ahead, all inside the training data.
+    const se = new Float64Array(ranked.length);
+    const err = new Float64Array(ranked.length);
+    const cnt = new Float64Array(ranked.length);
+    const lvl = new Float64Array(ranked.length);
     const fc = new Float64Array(v);
-    for (const name of ranked) {
-      const m = fitModel(name, y, nFit, ctx, prior, priorWeight, cost);
-      if (m === null) continue;
-      m.forecast(v, fc);
-      let se = 0;
-      let err = 0;
-      let c = 0;
-      for (let j = 0; j < v; j++) {
-        const a = y[nFit + j]!;
-        if (!(a === a)) continue;
-        const f = Math.max(0, fc[j]!);
-        se += (f - a) * (f - a);
-        err += f - a;
-        c++;
+    let scale = NaN;
+    for (let o = 0; o < origins; o++) {
+      const nFit = n - v - o * stepBack;
+      if (nFit < MIN_FIT) break;
+      const ctx = buildContext(y, period, nFit);
+      const level = observedMean(y, 0, nFit);
+      if (o === 0) scale = squaredScale(y, 0, nFit);
+      for (let i = 0; i < ranked.length; i++) {
+        const m = fitModel(ranked[i]!, y, nFit, ctx, prior, priorWeight);
+        if (m === null) continue;
+        m.forecast(v, fc);
+        for (let j = 0; j < v; j++) {
+          const a = y[nFit + j]!;
+          if (!(a === a)) continue;
+          const f = Math.max(0, fc[j]!);
+          se[i] = se[i]! + (f - a) * (f - a);
+          err[i] = err[i]! + f - a;
+          cnt[i] = cnt[i]! + 1;
+          lvl[i] = lvl[i]! + level;
+        }
       }
+    }
+    for (let i = 0; i < ranked.length; i++) {
+      const c = cnt[i]!;
       if (c === 0) continue;
-      const mse = se / c;
+      const mse = se[i]! / c;
       // Within one series the scale is common to every candidate, so it never changes the ranking.
       const rmsse = scale > 0 ? Math.sqrt(mse / scale) : Math.sqrt(mse);
-      const bias = level > 0 ? err / c / level : err / c;
-      if (Number.isFinite(rmsse)) scores.push({ name, rmsse, bias: Number.isFinite(bias) ? bias : 0 });
+      const meanLevel = lvl[i]! / c;
+      const bias = meanLevel > 0 ? err[i]! / c / meanLevel : err[i]! / c;
+      if (Number.isFinite(rmsse)) scores.push({ name: ranked[i]!, rmsse, bias: Number.isFinite(bias) ? bias : 0 });
     }
     if (scores.length > 0) {
       scores.sort((a, b) => a.rmsse - b.rmsse);
@@ -173,19 +201,19 @@ export function forecastSeries(values: ArrayLike<number>, opts: SeriesForecastOp
       const best = scores[0]!.rmsse;
       let win = 0;
       for (let i = 1; i < scores.length; i++) {
-        const s = scores[i]!;
-        if (s.rmsse <= best * (1 + tol) + 1e-12 && Math.abs(s.bias) < Math.abs(scores[win]!.bias)) win = i;
+        const sc = scores[i]!;
+        if (sc.rmsse <= best * (1 + tol) + 1e-12 && Math.abs(sc.bias) < Math.abs(scores[win]!.bias)) win = i;
       }
       if (win > 0) scores.unshift(...scores.splice(win, 1));
-      ranked = scores.map((s) => s.name);
+      ranked = scores.map((sc) => sc.name);
     }
   }
 
-  const k = Math.max(1, Math.min(opts.combine ?? 3, ranked.length));
+  const k = Math.max(1, Math.min(opts.combine ?? defaults.combine, ranked.length));
   const members: FittedModel[] = [];
   for (const name of ranked) {
     if (members.length >= k) break;
-    const m = fitModel(name, y, n, fullCtx, prior, priorWeight, cost);
+    const m = fitModel(name, y, n, fullCtx, prior, priorWeight);
     if (m !== null) members.push(m);
   }
   if (members.length === 0) members.push(new ConstantFit('mean', y, n, prior, priorWeight));

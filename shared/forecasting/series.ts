@@ -14,10 +14,6 @@ export function toSeries(values: ArrayLike<number>, censored?: ArrayLike<boolean
   return y;
 }
 
-export function isMissing(v: number): boolean {
-  return v !== v;
-}
-
 /** Mean of the observed values of y[from..to); NaN when none are observed. */
 export function observedMean(y: Float64Array, from = 0, to = y.length): number {
   let s = 0;
@@ -46,12 +42,6 @@ export function observedVariance(y: Float64Array, from = 0, to = y.length): numb
     }
   }
   return s / c;
-}
-
-export function countObserved(y: Float64Array): number {
-  let c = 0;
-  for (let i = 0; i < y.length; i++) if (y[i] === y[i]) c++;
-  return c;
 }
 
 /**

@@ -47,6 +47,11 @@ export const variantStockSchema = z.object({
   stateSince: z.iso.datetime().optional(),
   /** Increments on every state transition: consumers debounce flapping stock with it. */
   transitionSeq: z.number().int().nonnegative().default(0),
+  /**
+   * Units sold per UTC day over the last 14 days (`YYYY-MM-DD` → units), kept on the
+   * aggregate so the storefront's "selling fast" badge needs no extra read.
+   */
+  recentSales: z.record(z.string(), z.number().int()).default({}),
 });
 export type VariantStock = z.infer<typeof variantStockSchema>;
 

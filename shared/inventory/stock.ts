@@ -1,6 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../data/client.js';
+import { pruneUnused } from '../data/expressions.js';
 import { publishEvents, type OutgoingEvent } from '../events/publish.js';
 import { effectiveSettings, sellable, stateOf, transitionEvent } from './availability.js';
 import { Product, SkuIndex, stockHistoryKey, type AvailabilityState, type Product as ProductT } from './model.js';
@@ -151,8 +152,7 @@ async function updateProductStock(ctx: StockContext, productId: string, changes:
           Key: Product.key({ tenantId: ctx.tenantId, productId }),
           UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ...pruneUnused(names, values, `SET ${sets.join(', ')}`, conditions.join(' AND ')),
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -73,7 +73,7 @@ export async function issuePublishableKey(tenantId: string): Promise<string> {
 
 export interface ConsoleState {
   executions: { executionArn: string; stateMachine: string; status: string; states: string[]; error?: string }[];
-  events: { eventId: string; source: string; detailType: string; matchedRules: string[] }[];
+  events: { eventId: string; tenantId?: string; detailEventId?: string; source: string; detailType: string; matchedRules: string[] }[];
   sms: { phoneNumber?: string; message: string }[];
   invocations: { functionName: string; ok: boolean; error?: string }[];
   deadLetters: { queue: string; messages: number }[];

@@ -8,10 +8,9 @@
  * lengthens the inter-demand interval (Croston/SBA) nor lowers the demand probability
  * (TSB), and aggregation buckets hold k observed periods each (ADIDA/iMAPA).
  */
-import { minimize1d } from '../optim.js';
 import type { FittedModel, ModelName } from '../types.js';
 import { MeanCombination } from './combine.js';
-import { lastProfiledLevel, sesProfiledSse } from './smooth.js';
+import { lastProfiledLevel, optimiseSesAlpha, sesProfiledSse } from './smooth.js';
 
 /** Smoothing constants tried for Croston/SBA and TSB: the literature's usual 0.05–0.3 range. */
 const ALPHA_GRID = [0.05, 0.1, 0.15, 0.2, 0.3] as const;
@@ -168,15 +167,57 @@ export class FlatFit implements FittedModel {
   }
 }
 
+/**
+ * runCroston's cost for every α of the grid in one pass (independent recursions side by
+ * side; identical arithmetic per α).
+ */
+function crostonGrid(y: Float64Array, n: number, sba: boolean, target: Float64Array | null, out: Float64Array): void {
+  const K = ALPHA_GRID.length;
+  const Z = new Float64Array(K).fill(NaN);
+  const P = new Float64Array(K).fill(NaN);
+  const R = new Float64Array(K).fill(NaN);
+  out.fill(0);
+  let q = 0;
+  for (let t = 0; t < n; t++) {
+    const v = y[t]!;
+    if (!(v === v)) continue;
+    q++;
+    const goal = target === null ? v : target[t]!;
+    for (let j = 0; j < K; j++) {
+      const rate = R[j]!;
+      if (rate === rate) out[j] = out[j]! + (target === null ? (v - rate) * (v - rate) : Math.abs(rate - goal));
+    }
+    if (v > 0) {
+      for (let j = 0; j < K; j++) {
+        const alpha = ALPHA_GRID[j]!;
+        let z = Z[j]!;
+        let p = P[j]!;
+        if (z === z) {
+          z += alpha * (v - z);
+          p += alpha * (q - p);
+        } else {
+          z = v;
+          p = q;
+        }
+        Z[j] = z;
+        P[j] = p;
+        R[j] = ((sba ? 1 - alpha / 2 : 1) * z) / p;
+      }
+      q = 0;
+    }
+  }
+}
+
 export function fitCroston(y: Float64Array, n = y.length, sba = false, cost: IntermittentCost = 'mse'): FlatFit {
   const target = cost === 'mar' ? rateTarget(y, n) : null;
+  const costs = new Float64Array(ALPHA_GRID.length);
+  crostonGrid(y, n, sba, target, costs);
   let bestA: number = ALPHA_GRID[0];
   let bestS = Infinity;
-  for (const a of ALPHA_GRID) {
-    const s = runCroston(y, n, a, sba, null, target);
-    if (s < bestS) {
-      bestS = s;
-      bestA = a;
+  for (let j = 0; j < ALPHA_GRID.length; j++) {
+    if (costs[j]! < bestS) {
+      bestS = costs[j]!;
+      bestA = ALPHA_GRID[j]!;
     }
   }
   return new FlatFit(sba ? 'sba' : 'croston', sba ? 'sba' : 'croston', y, n, bestA, 0, 0, 0);
@@ -184,6 +225,38 @@ export function fitCroston(y: Float64Array, n = y.length, sba = false, cost: Int
 
 export function fitSba(y: Float64Array, n = y.length, cost: IntermittentCost = 'mse'): FlatFit {
   return fitCroston(y, n, true, cost);
+}
+
+/**
+ * Costs of every (α, β) grid pair in one pass. TSB's probability path depends only on β
+ * and its size path only on α, so 5 + 5 chains are updated per period and the 25
+ * forecasts are their products — instead of 25 separate filter passes.
+ */
+function tsbGrid(y: Float64Array, n: number, p0: number, z0: number, target: Float64Array | null, cost: Float64Array): void {
+  const nb = BETA_GRID.length;
+  const na = ALPHA_GRID.length;
+  const P = new Float64Array(nb).fill(p0);
+  const Z = new Float64Array(na).fill(z0);
+  cost.fill(0);
+  for (let t = 0; t < n; t++) {
+    const v = y[t]!;
+    if (!(v === v)) continue;
+    const goal = target === null ? v : target[t]!;
+    for (let i = 0; i < na; i++) {
+      const z = Z[i]!;
+      const row = i * nb;
+      for (let j = 0; j < nb; j++) {
+        const d = P[j]! * z - goal;
+        cost[row + j] = cost[row + j]! + (target === null ? d * d : Math.abs(d));
+      }
+    }
+    if (v > 0) {
+      for (let j = 0; j < nb; j++) P[j] = P[j]! + BETA_GRID[j]! * (1 - P[j]!);
+      for (let i = 0; i < na; i++) Z[i] = Z[i]! + ALPHA_GRID[i]! * (v - Z[i]!);
+    } else {
+      for (let j = 0; j < nb; j++) P[j] = P[j]! - BETA_GRID[j]! * P[j]!;
+    }
+  }
 }
 
 export function fitTsb(y: Float64Array, n = y.length, cost: IntermittentCost = 'mse'): FlatFit {
@@ -204,27 +277,20 @@ export function fitTsb(y: Float64Array, n = y.length, cost: IntermittentCost = '
   }
   const p0 = obs > 0 ? nz / obs : 0;
   const z0 = nz > 0 ? sz / nz : 0;
-  let bestA: number = ALPHA_GRID[0];
-  let bestB: number = BETA_GRID[0];
-  let bestS = Infinity;
-  for (const a of ALPHA_GRID) {
-    for (const b of BETA_GRID) {
-      const s = runTsb(y, n, a, b, p0, z0, null, target);
-      if (s < bestS) {
-        bestS = s;
-        bestA = a;
-        bestB = b;
-      }
-    }
-  }
+  const costs = new Float64Array(ALPHA_GRID.length * BETA_GRID.length);
+  tsbGrid(y, n, p0, z0, target, costs);
+  let best = 0;
+  for (let k = 1; k < costs.length; k++) if (costs[k]! < costs[best]!) best = k;
+  const bestA = ALPHA_GRID[Math.floor(best / BETA_GRID.length)]!;
+  const bestB = BETA_GRID[best % BETA_GRID.length]!;
   return new FlatFit('tsb', 'tsb', y, n, bestA, bestB, p0, z0);
 }
 
 /** SES on a series without seasonality, as a flat model (used on aggregated buckets). */
 export function fitFlatSes(y: Float64Array, n = y.length, name: ModelName = 'ses'): FlatFit {
-  const best = minimize1d((al) => sesProfiledSse(y, n, al), 1e-4, 0.9999);
-  sesProfiledSse(y, n, best.x);
-  return new FlatFit(name, 'ses', y, n, best.x, 0, lastProfiledLevel(), 0);
+  const alpha = optimiseSesAlpha(y, n);
+  sesProfiledSse(y, n, alpha);
+  return new FlatFit(name, 'ses', y, n, alpha, 0, lastProfiledLevel(), 0);
 }
 
 /** Non-overlapping buckets of k observed periods, aligned to the end of the series. */

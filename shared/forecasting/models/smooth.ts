@@ -7,7 +7,8 @@
  *
  * Speed: for given smoothing parameters every one-step forecast is affine in the initial
  * states, so the optimal initial level (and trend) is solved in closed form inside the
- * same pass that computes the SSE ("profiling"). One pass per evaluation, no allocation.
+ * same pass that computes the SSE ("profiling"). Parameter grids run their independent
+ * recursions side by side in a single pass. No allocation per time step.
  * Missing values (NaN) contribute no error and leave the state on its forecast path.
  */
 import { minimize1d, nelderMead, logistic, logit } from '../optim.js';
@@ -53,6 +54,52 @@ export function sesProfiledSse(a: Float64Array, n: number, alpha: number): numbe
   }
   profL0 = scr / scc;
   return Math.max(0, srr - (scr * scr) / scc);
+}
+
+/**
+ * sesProfiledSse for several α at once, in one pass: the per-α recursions are independent,
+ * so running them side by side avoids the latency of one long dependency chain. Same
+ * arithmetic per α as sesProfiledSse, so the results are identical.
+ */
+export function sesProfiledSseGrid(a: Float64Array, n: number, alphas: Float64Array, out: Float64Array): void {
+  const K = alphas.length;
+  const c = new Float64Array(K).fill(1);
+  const d = new Float64Array(K);
+  const scc = new Float64Array(K);
+  const scr = new Float64Array(K);
+  const srr = new Float64Array(K);
+  for (let t = 0; t < n; t++) {
+    const v = a[t]!;
+    if (!(v === v)) continue;
+    for (let j = 0; j < K; j++) {
+      const cj = c[j]!;
+      const dj = d[j]!;
+      const al = alphas[j]!;
+      const k = 1 - al;
+      const r = v - dj;
+      scc[j] = scc[j]! + cj * cj;
+      scr[j] = scr[j]! + cj * r;
+      srr[j] = srr[j]! + r * r;
+      c[j] = cj * k;
+      d[j] = k * dj + al * v;
+    }
+  }
+  for (let j = 0; j < K; j++) {
+    const q = scc[j]!;
+    out[j] = q <= 0 ? 0 : Math.max(0, srr[j]! - (scr[j]! * scr[j]!) / q);
+  }
+}
+
+/** α minimising the profiled SES SSE (grid in one pass, then Brent). */
+export function optimiseSesAlpha(a: Float64Array, n: number): number {
+  return minimize1d(
+    (al) => sesProfiledSse(a, n, al),
+    A_LO,
+    A_HI,
+    6,
+    1e-3,
+    (xs, out) => sesProfiledSseGrid(a, n, xs, out),
+  ).x;
 }
 
 /** SSE of damped Holt (ETS(A,Ad,N) form) with optimal initial level and trend; sets profL0/profB0. */
@@ -208,85 +255,126 @@ export class SmoothFit implements FittedModel {
 
 export function fitSes(ctx: FitContext, n = ctx.adjusted.length): SmoothFit {
   const a = ctx.adjusted;
-  const best = minimize1d((al) => sesProfiledSse(a, n, al), A_LO, A_HI);
-  sesProfiledSse(a, n, best.x);
-  return new SmoothFit('ses', a, n, ctx.seasonal, best.x, 0, 1, profL0, 0, 0);
+  const alpha = optimiseSesAlpha(a, n);
+  sesProfiledSse(a, n, alpha);
+  return new SmoothFit('ses', a, n, ctx.seasonal, alpha, 0, 1, profL0, 0, 0);
 }
 
 export function fitTheta(ctx: FitContext, n = ctx.adjusted.length): SmoothFit {
   const a = ctx.adjusted;
-  const best = minimize1d((al) => sesProfiledSse(a, n, al), A_LO, A_HI);
-  sesProfiledSse(a, n, best.x);
+  const alpha = optimiseSesAlpha(a, n);
+  sesProfiledSse(a, n, alpha);
   const slope = olsSlope(a, n);
-  return new SmoothFit('theta', a, n, ctx.seasonal, best.x, 0, 1, profL0, 0, slope / 2);
+  return new SmoothFit('theta', a, n, ctx.seasonal, alpha, 0, 1, profL0, 0, slope / 2);
 }
 
 const PHI_LO = 0.8;
 const PHI_HI = 0.98;
 
-/** SSE of damped Holt from given initial states (cheaper than profiling: used on long series). */
-export function dampedSse(a: Float64Array, n: number, alpha: number, beta: number, phi: number, l0: number, b0: number): number {
-  let l = l0;
-  let b = b0;
-  let sse = 0;
-  for (let t = 0; t < n; t++) {
-    const f = l + phi * b;
-    const v = a[t]!;
-    if (v === v) {
-      const e = v - f;
-      sse += e * e;
-      l = f + alpha * e;
-      b = phi * b + beta * e;
-    } else {
-      l = f;
-      b = phi * b;
+// Grid for long series (24 combinations in one pass: see dampedGridSearch).
+const GRID_ALPHA = [0.03, 0.08, 0.15, 0.25, 0.4, 0.6] as const;
+const GRID_BETA_FRAC = [0.02, 0.2] as const;
+const GRID_PHI = [0.9, 0.98] as const;
+
+/**
+ * Grid search over (α, β, φ) for long series with all combinations filtered side by side
+ * in one pass over the data. A single damped-trend filter is latency-bound (each step
+ * waits for the previous one); the inner loop over independent combinations is not, so
+ * the whole grid costs about as much as 10 sequential passes.
+ */
+function dampedGridSearch(a: Float64Array, n: number, l0: number, b0: number): { alpha: number; beta: number; phi: number } {
+  const K = GRID_ALPHA.length * GRID_BETA_FRAC.length * GRID_PHI.length;
+  const al = new Float64Array(K);
+  const be = new Float64Array(K);
+  const ph = new Float64Array(K);
+  let k = 0;
+  for (const x of GRID_ALPHA) {
+    for (const u of GRID_BETA_FRAC) {
+      for (const p of GRID_PHI) {
+        al[k] = x;
+        be[k] = x * u;
+        ph[k] = p;
+        k++;
+      }
     }
   }
-  return sse;
+  const L = new Float64Array(K).fill(l0);
+  const B = new Float64Array(K).fill(b0);
+  const S = new Float64Array(K);
+  for (let t = 0; t < n; t++) {
+    const v = a[t]!;
+    if (v === v) {
+      for (let j = 0; j < K; j++) {
+        const p = ph[j]!;
+        const b = B[j]!;
+        const f = L[j]! + p * b;
+        const e = v - f;
+        S[j] = S[j]! + e * e;
+        L[j] = f + al[j]! * e;
+        B[j] = p * b + be[j]! * e;
+      }
+    } else {
+      for (let j = 0; j < K; j++) {
+        const p = ph[j]!;
+        L[j] = L[j]! + p * B[j]!;
+        B[j] = p * B[j]!;
+      }
+    }
+  }
+  let best = 0;
+  for (let j = 1; j < K; j++) if (S[j]! < S[best]!) best = j;
+  return { alpha: al[best]!, beta: be[best]!, phi: ph[best]! };
 }
 
 /**
- * Above this length the initial states barely matter to the parameter search, so the
- * search runs the plain filter from heuristic states (3× cheaper per pass) and the states
- * are profiled once for the chosen parameters.
+ * Up to this length the parameters are searched by Nelder–Mead with the initial states
+ * profiled in every pass (short series: the states matter and a pass is cheap). Longer
+ * series use the one-pass grid from heuristic states, then profile the states once.
  */
-const PROFILE_IN_SEARCH_MAX_N = 120;
+const NM_MAX_N = 150;
 
 export function fitHoltDamped(ctx: FitContext, n = ctx.adjusted.length): SmoothFit {
   const a = ctx.adjusted;
-  // Heuristic states: OLS line through the first few observations.
-  let q = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  const want = Math.max(10, 2 * ctx.period);
-  for (let t = 0; t < n && q < want; t++) {
-    const v = a[t]!;
-    if (v === v) {
-      q++;
-      sx += t;
-      sy += v;
-      sxx += t * t;
-      sxy += t * v;
+  let al: number;
+  let be: number;
+  let ph: number;
+  if (n <= NM_MAX_N) {
+    // α ∈ (0,1), β = α·u with u ∈ (0,1) (the usual β ≤ α), φ ∈ [0.8, 0.98] as in forecast::ets.
+    const objective = (x: Float64Array): number =>
+      dampedProfiledSse(
+        a,
+        n,
+        A_LO + (A_HI - A_LO) * logistic(x[0]!),
+        (A_LO + (A_HI - A_LO) * logistic(x[0]!)) * logistic(x[1]!),
+        PHI_LO + (PHI_HI - PHI_LO) * logistic(x[2]!),
+      );
+    const { x } = nelderMead(objective, [logit(0.3), logit(0.1), logit(0.8)], 1.5, 60, 1e-6);
+    al = A_LO + (A_HI - A_LO) * logistic(x[0]!);
+    be = al * logistic(x[1]!);
+    ph = PHI_LO + (PHI_HI - PHI_LO) * logistic(x[2]!);
+  } else {
+    // Heuristic states: OLS line through the first observations (at least two seasons).
+    let q = 0;
+    let sx = 0;
+    let sy = 0;
+    let sxx = 0;
+    let sxy = 0;
+    const want = Math.max(14, 2 * ctx.period);
+    for (let t = 0; t < n && q < want; t++) {
+      const v = a[t]!;
+      if (v === v) {
+        q++;
+        sx += t;
+        sy += v;
+        sxx += t * t;
+        sxy += t * v;
+      }
     }
+    const den = q * sxx - sx * sx;
+    const hb = q > 1 && den > 0 ? (q * sxy - sx * sy) / den : 0;
+    const hl = q > 0 ? (sy - hb * sx) / q - hb : 0;
+    ({ alpha: al, beta: be, phi: ph } = dampedGridSearch(a, n, hl, hb));
   }
-  const den = q * sxx - sx * sx;
-  const hb = q > 1 && den > 0 ? (q * sxy - sx * sy) / den : 0;
-  const hl = q > 0 ? (sy - hb * sx) / q - hb : 0;
-  const profile = n <= PROFILE_IN_SEARCH_MAX_N;
-  // α ∈ (0,1), β = α·u with u ∈ (0,1) (the usual β ≤ α), φ ∈ [0.8, 0.98] as in forecast::ets.
-  const objective = (x: Float64Array): number => {
-    const al = A_LO + (A_HI - A_LO) * logistic(x[0]!);
-    const be = al * logistic(x[1]!);
-    const ph = PHI_LO + (PHI_HI - PHI_LO) * logistic(x[2]!);
-    return profile ? dampedProfiledSse(a, n, al, be, ph) : dampedSse(a, n, al, be, ph, hl, hb);
-  };
-  const x0 = [logit(0.3), logit(0.1), logit(0.8)];
-  const { x } = nelderMead(objective, x0, 1.5, 60, 1e-6);
-  const al = A_LO + (A_HI - A_LO) * logistic(x[0]!);
-  const be = al * logistic(x[1]!);
-  const ph = PHI_LO + (PHI_HI - PHI_LO) * logistic(x[2]!);
   dampedProfiledSse(a, n, al, be, ph);
   return new SmoothFit('holt_damped', a, n, ctx.seasonal, al, be, ph, profL0, profB0, 0);
 }
@@ -383,37 +471,46 @@ function seasonalInit(y: Float64Array, n: number, m: number, s0: Float64Array): 
   return firstMean === firstMean ? firstMean : 0;
 }
 
-function seasonalEsSse(y: Float64Array, n: number, m: number, alpha: number, gamma: number, l0: number, s0: Float64Array, s: Float64Array): number {
-  s.set(s0);
-  let l = l0;
-  let sse = 0;
-  // Season position kept as a wrapping counter: an integer modulo per step costs more than the update.
-  let p = 0;
-  for (let t = 0; t < n; t++) {
-    const v = y[t]!;
-    if (v === v) {
-      const e = v - l - s[p]!;
-      sse += e * e;
-      l += alpha * e;
-      s[p] = s[p]! + gamma * e;
-    }
-    if (++p === m) p = 0;
-  }
-  return sse;
-}
+const SES_GRID_ALPHA = [0.02, 0.05, 0.1, 0.2, 0.35, 0.6] as const;
+const SES_GRID_GAMMA = [0.01, 0.05, 0.15, 0.3] as const;
 
+/**
+ * ETS(A,N,A) parameters by a grid evaluated in one pass (all combinations filtered side
+ * by side, as for damped Holt). Seasonal states live in one Float64Array, m per combination.
+ */
 export function fitSeasonalEs(y: Float64Array, m: number, n = y.length): SeasonalEsFit | null {
   if (m <= 1 || n < 2 * m) return null;
   const s0 = new Float64Array(m);
   const l0 = seasonalInit(y, n, m, s0);
-  const work = new Float64Array(m);
-  const objective = (x: Float64Array): number => {
-    const al = A_LO + (A_HI - A_LO) * logistic(x[0]!);
-    const ga = (1 - al) * logistic(x[1]!);
-    return seasonalEsSse(y, n, m, al, ga, l0, s0, work);
-  };
-  const { x } = nelderMead(objective, [logit(0.2), logit(0.1)], 1.5, 40, 1e-6);
-  const al = A_LO + (A_HI - A_LO) * logistic(x[0]!);
-  const ga = (1 - al) * logistic(x[1]!);
-  return new SeasonalEsFit(y, n, m, al, ga, l0, s0);
+  const K = SES_GRID_ALPHA.length * SES_GRID_GAMMA.length;
+  const al = new Float64Array(K);
+  const ga = new Float64Array(K);
+  let k = 0;
+  for (const a of SES_GRID_ALPHA) {
+    for (const g of SES_GRID_GAMMA) {
+      al[k] = a;
+      ga[k] = Math.min(g, 1 - a);
+      k++;
+    }
+  }
+  const L = new Float64Array(K).fill(l0);
+  const S = new Float64Array(K * m);
+  for (let j = 0; j < K; j++) S.set(s0, j * m);
+  const E = new Float64Array(K);
+  let p = 0;
+  for (let t = 0; t < n; t++) {
+    const v = y[t]!;
+    if (v === v) {
+      for (let j = 0, o = p; j < K; j++, o += m) {
+        const e = v - L[j]! - S[o]!;
+        E[j] = E[j]! + e * e;
+        L[j] = L[j]! + al[j]! * e;
+        S[o] = S[o]! + ga[j]! * e;
+      }
+    }
+    if (++p === m) p = 0;
+  }
+  let best = 0;
+  for (let j = 1; j < K; j++) if (E[j]! < E[best]!) best = j;
+  return new SeasonalEsFit(y, n, m, al[best]!, ga[best]!, l0, s0);
 }
