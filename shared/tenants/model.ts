@@ -41,6 +41,8 @@ export const Tenant = defineEntity({
     settings: tenantSettingsSchema.default(tenantSettingsSchema.parse({})),
   }),
   key: (k: { tenantId: string }) => ({ pk: tenantKey(k.tenantId), sk: 'TENANT' }),
+  // The operator's index of all tenants, for scheduled per-tenant runs (forecasting, digests).
+  gsi1: (t) => ({ gsi1pk: 'TENANTS', gsi1sk: t.tenantId }),
 });
 export type Tenant = z.infer<typeof Tenant.schema>;
 
