@@ -48,6 +48,8 @@ export async function startConsole(opts: {
     deadLetters: opts.queues.list().filter((q) => q.messages.length).map((q) => ({ queue: q.spec.logicalId, messages: q.messages.length })),
     schedules: opts.scheduler.scheduled.map((s) => ({ rule: s.rule.logicalId, expression: s.schedule.expression, nextRun: s.nextRun, lastRun: s.lastRun })),
     invocations: opts.lambda.invocations.slice(-50),
+    invocationCounts: opts.lambda.invocationCounts,
+    executionCounts: opts.sfn.startedCounts,
   });
 
   const server = createServer((req, res) => {

@@ -39,6 +39,8 @@ export class LambdaRuntime {
   private readonly workers = new Map<string, { worker: Worker; ready: Promise<void>; pending: Map<number, Pending> }>();
   private seq = 0;
   readonly invocations: InvocationRecord[] = [];
+  /** Total invocations per function (logical id) since start. */
+  readonly invocationCounts: Record<string, number> = {};
 
   constructor(
     functions: FunctionSpec[],
@@ -86,6 +88,7 @@ export class LambdaRuntime {
       throw error;
     } finally {
       record.ms = Date.now() - started;
+      this.invocationCounts[fn.logicalId] = (this.invocationCounts[fn.logicalId] ?? 0) + 1;
       this.invocations.push(record);
       if (this.invocations.length > 1000) this.invocations.shift();
     }

@@ -39,6 +39,8 @@ const LOCAL_WAIT = 'arn:restock:local:wait';
  */
 export class LocalStepFunctions {
   readonly executions = new Map<string, Execution>();
+  /** Executions started per state machine name since start (the map above is capped). */
+  readonly startedCounts: Record<string, number> = {};
   private readonly machines = new Map<string, StateMachineSpec>();
 
   constructor(
@@ -126,6 +128,7 @@ export class LocalStepFunctions {
       await Promise.race([logs, new Promise((r) => setTimeout(r, 50))]);
     })();
     this.executions.set(executionArn, execution);
+    this.startedCounts[spec.name] = (this.startedCounts[spec.name] ?? 0) + 1;
     if (this.executions.size > 2000) this.executions.delete(this.executions.keys().next().value!);
     return execution;
   }

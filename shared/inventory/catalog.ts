@@ -93,6 +93,14 @@ export async function getProduct(store: Store, tenantId: string, productId: stri
 
 // ——— Listing, editing and archiving products ———
 
+/** A strongly consistent read, for reading back what this request just wrote. */
+async function readProduct(store: Store, tenantId: string, productId: string): Promise<ProductT> {
+  const p = await store.get(Product, { tenantId, productId }, true);
+  if (!p) throw new NotFoundError('Product');
+  return p;
+}
+
+
 export async function listProducts(store: Store, tenantId: string, q: { limit?: number; cursor?: string }) {
   return store.page(Product, { pk: tenantKey(tenantId, 'PRODUCTS'), index: 'gsi1', limit: q.limit, cursor: q.cursor });
 }
@@ -162,7 +170,7 @@ export async function updateProduct(
       );
       const product = Product.schema.parse(res.Attributes) as ProductT;
       const transitions = patch.settings ? await reconcileStates(ctx, product, Object.keys(product.variants)) : [];
-      return { product, transitions };
+      return { product: transitions.length ? await readProduct(store, ctx.tenantId, productId) : product, transitions };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException && attempt < MAX_UPDATE_ATTEMPTS) continue;
       throw error;
@@ -184,7 +192,7 @@ export async function archiveProduct(store: Store, ctx: StockContext, productId:
  */
 export async function addVariant(store: Store, ctx: StockContext, productId: string, input: NewVariant, now = new Date()): Promise<{ product: ProductT; transitions: Transition[] }> {
   const tenantId = ctx.tenantId;
-  const current = await getProduct(store, tenantId, productId);
+  const current = await readProduct(store, tenantId, productId);
   if (current.variants[input.sku]) throw new ConflictError(`SKU ${input.sku} already belongs to this product`);
   if (Object.keys(current.variants).length >= MAX_VARIANTS) throw new UnprocessableError(`At most ${MAX_VARIANTS} variants per product`, [{ field: 'sku', reason: 'too many variants' }]);
   const variant = variantStockSchema.parse(newVariant(input));
@@ -217,16 +225,16 @@ export async function addVariant(store: Store, ctx: StockContext, productId: str
       const [sku, product] = error.CancellationReasons ?? [];
       if (sku?.Code === 'ConditionalCheckFailed') throw new ConflictError(`SKU ${input.sku} already belongs to a product`);
       if (product?.Code === 'ConditionalCheckFailed') {
-        await getProduct(store, tenantId, productId);
+        await readProduct(store, tenantId, productId);
         throw new ConflictError(`SKU ${input.sku} already belongs to this product`);
       }
     }
     throw error;
   }
-  const product = await getProduct(store, tenantId, productId);
+  const product = await readProduct(store, tenantId, productId);
   // A new variant of a product taking preorders is a preorder at once: that is a transition.
   const transitions = await reconcileStates(ctx, product, [input.sku]);
-  return { product: transitions.length ? await getProduct(store, tenantId, productId) : product, transitions };
+  return { product: transitions.length ? await readProduct(store, tenantId, productId) : product, transitions };
 }
 
 /**
@@ -236,7 +244,7 @@ export async function addVariant(store: Store, ctx: StockContext, productId: str
  */
 export async function removeVariant(store: Store, ctx: StockContext, productId: string, sku: string, now = new Date()): Promise<ProductT> {
   const tenantId = ctx.tenantId;
-  const current = await getProduct(store, tenantId, productId);
+  const current = await readProduct(store, tenantId, productId);
   if (!current.variants[sku]) throw new NotFoundError('Variant');
   const open = await openOrdersFor(store.tableName, tenantId, sku);
   if (open.length) throw new ConflictError(`SKU ${sku} is on open purchase orders (${open.map((po) => po.poId).join(', ')}); receive or cancel them first`);
@@ -270,7 +278,7 @@ export async function removeVariant(store: Store, ctx: StockContext, productId: 
     if (error instanceof TransactionCanceledException) throw new NotFoundError('Variant');
     throw error;
   }
-  return getProduct(store, tenantId, productId);
+  return readProduct(store, tenantId, productId);
 }
 
 // ——— Locations and suppliers ———

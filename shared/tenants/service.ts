@@ -2,6 +2,7 @@ import type { Store } from '../data/store.js';
 import { publishEvents } from '../events/publish.js';
 import { ApiKeyRecord, Tenant, tenantSettingsSchema } from './model.js';
 import { generateKey, newTenantId, parseKey, secretMatches, type KeyKind } from './api-keys.js';
+import { ApiKey } from './keys.js';
 
 export interface NewTenant {
   name: string;
@@ -54,8 +55,10 @@ export async function createTenant(store: Store, busName: string, input: NewTena
 export async function authenticate(store: Store, rawKey: string | undefined, kind: KeyKind): Promise<string | undefined> {
   const parsed = parseKey(rawKey);
   if (!parsed || parsed.kind !== kind) return undefined;
-  const record = await store.get(ApiKeyRecord, { tenantId: parsed.tenantId, keyId: parsed.keyId });
+  const record = await store.get(ApiKey, { tenantId: parsed.tenantId, keyId: parsed.keyId }, true);
   if (!record || record.revokedAt || record.kind !== kind) return undefined;
+  // A key rotated with a grace period stops at expiresAt, before TTL gets round to deleting it.
+  if (record.expiresAt !== undefined && record.expiresAt * 1000 <= Date.now()) return undefined;
   if (!secretMatches(parsed.secret, record.secretHash)) return undefined;
   return parsed.tenantId;
 }

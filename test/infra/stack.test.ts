@@ -46,7 +46,11 @@ describe('Restock stack', () => {
       const key = route.Properties.RouteKey as string;
       if (/ \/(admin|operator)\//.test(key)) expect(route.Properties.AuthorizationType, key).toBe('CUSTOM');
     }
-    template.allResourcesProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', EnableSimpleResponses: true, AuthorizerResultTtlInSeconds: 0 });
+    template.allResourcesProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', EnableSimpleResponses: true });
+    // Admin and operator keys are never cached (revocation is immediate); publishable keys briefly.
+    const ttl = (source: string) => Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer')).filter((a) => a.Properties.IdentitySource[0] === source).map((a) => a.Properties.AuthorizerResultTtlInSeconds);
+    expect(ttl('$request.header.Authorization')).toEqual([0, 0]);
+    expect(ttl('$request.header.x-restock-key')).toEqual([60]);
   });
 
   it('routes TenantCreated from the catalogue to the onboarding state machine with retries and a DLQ', () => {

@@ -76,6 +76,8 @@ export interface ConsoleState {
   events: { eventId: string; tenantId?: string; detailEventId?: string; source: string; detailType: string; matchedRules: string[] }[];
   sms: { phoneNumber?: string; message: string }[];
   invocations: { functionName: string; ok: boolean; error?: string }[];
+  invocationCounts: Record<string, number>;
+  executionCounts: Record<string, number>;
   deadLetters: { queue: string; messages: number }[];
 }
 
