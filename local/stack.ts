@@ -209,12 +209,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       scheduler.stop();
       queues.stop();
       for (const e of sfn.executions.values()) e.abort?.();
-      await Promise.all([
-        new Promise((r) => api.server.close(r)),
-        new Promise((r) => wire.server.close(r)),
-        new Promise((r) => consoleServer.server.close(r)),
-      ]);
-      api.server.closeAllConnections?.();
+      const closing = [api.server, wire.server, consoleServer.server].map((srv) => new Promise((r) => srv.close(r)));
+      for (const srv of [api.server, wire.server, consoleServer.server]) srv.closeAllConnections();
+      await Promise.all(closing);
       await lambda.stop();
       await Promise.all([ses.stop(), s3.stop(), dynamo.stop()]);
       if (ephemeral) rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LocalEventBus } from '../eventbridge/bus.js';
 import type { LambdaRuntime } from '../lambda/runtime.js';
@@ -60,6 +61,19 @@ export async function startConsole(opts: {
     };
     if (url.pathname === '/_local/state') return json(200, state());
     if (url.pathname === '/_local/sms') return json(200, opts.sms.messages);
+    if (url.pathname === '/_local/erase' && req.method === 'POST') {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      req.on('end', () => {
+        try {
+          const body = JSON.parse(text || '{}') as { emails?: string[]; phones?: string[] };
+          return json(200, eraseLocal(opts.sms, body.emails ?? [], body.phones ?? []));
+        } catch (error) {
+          return json(400, { message: (error as Error).message });
+        }
+      });
+      return;
+    }
     const run = url.pathname.match(/^\/_local\/schedules\/([^/]+)\/run$/);
     if (run && req.method === 'POST') {
       try {
@@ -112,4 +126,29 @@ export async function startConsole(opts: {
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/**
+ * GDPR erasure reaches the local stores too (POST /_local/erase, called by the erase route
+ * when it runs locally): the SMS outbox, and the SES emulator's in-memory mail store, which
+ * has no per-address delete of its own — it runs in this process, so its store module is
+ * edited in place.
+ */
+function eraseLocal(sms: SmsOutbox, emails: string[], phones: string[]): { sms: number; email: number } {
+  let smsErased = 0;
+  for (const phone of phones) smsErased += sms.erase(phone);
+  let emailErased = 0;
+  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()));
+  if (wanted.size) {
+    const store = (createRequire(import.meta.url)('aws-ses-v2-local/dist/store.js') as { getStoreReadonly: () => { emails: { destination?: Record<string, string[] | undefined>; from?: string; replyTo?: string[] }[] } }).getStoreReadonly();
+    const holds = (e: (typeof store.emails)[number]) =>
+      [...(e.destination?.to ?? []), ...(e.destination?.cc ?? []), ...(e.destination?.bcc ?? []), ...(e.replyTo ?? []), e.from ?? ''].some((a) => wanted.has(a.trim().toLowerCase()) || [...wanted].some((w) => a.toLowerCase().includes(`<${w}>`)));
+    for (let i = store.emails.length - 1; i >= 0; i--) {
+      if (holds(store.emails[i]!)) {
+        store.emails.splice(i, 1);
+        emailErased++;
+      }
+    }
+  }
+  return { sms: smsErased, email: emailErased };
 }

@@ -9,6 +9,11 @@ export async function startSes(opts: { port?: number }): Promise<{ endpoint: str
   const server = await start({ host: '127.0.0.1', port });
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets from SDK clients would hold close() open.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
   };
 }
