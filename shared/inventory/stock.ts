@@ -3,7 +3,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../data/client.js';
 import { pruneUnused } from '../data/expressions.js';
 import { publishEvents, type OutgoingEvent } from '../events/publish.js';
-import { effectiveSettings, sellable, stateOf, transitionEvent } from './availability.js';
+import { effectiveSettings, sellable, stateOf, transitionEvent, type InventoryDefaults } from './availability.js';
+import { tenantInventoryDefaults } from './tenant-defaults.js';
 import { Product, SkuIndex, stockHistoryKey, type AvailabilityState, type Product as ProductT } from './model.js';
 
 export interface StockChange {
@@ -38,6 +39,12 @@ export interface StockContext {
   busName: string;
   tenantId: string;
   now?: () => Date;
+  /** Tenant defaults for thresholds; read (and cached) from the tenant when absent. */
+  defaults?: InventoryDefaults;
+}
+
+async function defaultsOf(ctx: StockContext): Promise<InventoryDefaults> {
+  return ctx.defaults ?? (ctx.defaults = await tenantInventoryDefaults(ctx.tableName, ctx.tenantId));
 }
 
 const MAX_RETRIES = 8;
@@ -81,7 +88,7 @@ export async function applyStockChanges(ctx: StockContext, changes: StockChange[
     result.applied += applied;
     result.unchanged += unchanged;
     if (applied) result.transitions.push(...(await reconcileStates(ctx, product, [...new Set(group.map((c) => c.sku))])));
-    const s = effectiveSettings(product.settings);
+    const s = effectiveSettings(product.settings, await defaultsOf(ctx));
     for (const c of group) {
       const v = product.variants[c.sku];
       if (v) result.available[c.sku] = sellable(v, s);
@@ -177,7 +184,7 @@ export async function reconcileStates(ctx: StockContext, product: ProductT, skus
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const v = current.variants[sku];
       if (!v) break;
-      const s = effectiveSettings(current.settings);
+      const s = effectiveSettings(current.settings, await defaultsOf(ctx));
       const available = sellable(v, s);
       const to = stateOf(available, s);
       if (to === v.state) break;
