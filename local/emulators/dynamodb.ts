@@ -24,7 +24,7 @@ export async function startDynamoDb(opts: { port?: number; dataDir?: string }): 
     if (exited) throw new Error('DynamoDB Local exited (is Java 17 installed?)');
     await client.send(new ListTablesCommand({}));
     return true;
-  }, 'DynamoDB Local');
+  }, 'DynamoDB Local', 120_000); // a JVM on a loaded CI machine can take a while
   client.destroy();
   return {
     endpoint,
