@@ -1,4 +1,5 @@
-import { Validations, type CfnResource } from 'aws-cdk-lib';
+import { Stack, Token, Validations, type CfnResource } from 'aws-cdk-lib';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IConstruct } from 'constructs';
@@ -35,4 +36,16 @@ export function suppressPlatformWideFindings(stack: RestockStack): void {
       ack(role, 'IAM5[Resource::*]', 'X-Ray and CloudWatch Logs delivery actions do not support resource-level permissions.');
     }
   }
+}
+
+/**
+ * `stateMachine.grantRead(fn)` allows Describe/Stop on that machine's executions only
+ * (`execution:<name>:*`): the wildcard is the execution id, which is not known in advance.
+ */
+export function acknowledgeExecutionRead(role: IRole, stateMachine: StateMachine): void {
+  const stack = Stack.of(stateMachine);
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const logicalId = stack.getLogicalId(stateMachine.node.defaultChild as CfnResource);
+  const name = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId}"}]}]}`;
+  ack(role, `IAM5[Resource::arn:<AWS::Partition>:states:${region}:<AWS::AccountId>:execution:${name}:*]`, 'Reads only the executions of its own state machine; execution ids are not known in advance.');
 }
