@@ -5,6 +5,8 @@ export interface InventoryDefaults {
   lowStockThreshold: number;
   displayThreshold: number;
   safetyStock: number;
+  /** Locations whose stock does not count online (stores without ship-from-store, or opted out). */
+  offlineLocations?: readonly string[];
 }
 export const DEFAULTS: InventoryDefaults = { lowStockThreshold: 5, displayThreshold: 3, safetyStock: 0 };
 
@@ -20,6 +22,7 @@ export function effectiveSettings(settings: ProductSettings, defaults: Inventory
     safetyStock: settings.safetyStock ?? defaults.safetyStock,
     preorder: settings.preorder?.enabled ?? false,
     backorder: settings.backorder?.enabled ?? false,
+    ...(defaults.offlineLocations?.length ? { offlineLocations: defaults.offlineLocations } : {}),
   };
 }
 
@@ -27,9 +30,13 @@ export function effectiveSettings(settings: ProductSettings, defaults: Inventory
  * Sellable units: on hand at locations that count online, minus safety stock, minus units
  * held by claims and allocated to preorders/backorders. Never negative.
  */
-export function sellable(v: Pick<VariantStock, 'onHand' | 'reserved' | 'allocated'>, s: Pick<EffectiveSettings, 'safetyStock'>, onlineLocations?: ReadonlySet<string>): number {
+export function sellable(v: Pick<VariantStock, 'onHand' | 'reserved' | 'allocated'>, s: Pick<EffectiveSettings, 'safetyStock' | 'offlineLocations'>, onlineLocations?: ReadonlySet<string>): number {
   let onHand = 0;
-  for (const [loc, qty] of Object.entries(v.onHand)) if (!onlineLocations || onlineLocations.has(loc)) onHand += Math.max(0, qty);
+  const offline = s.offlineLocations;
+  for (const [loc, qty] of Object.entries(v.onHand)) {
+    const counts = onlineLocations ? onlineLocations.has(loc) : !offline?.includes(loc);
+    if (counts) onHand += Math.max(0, qty);
+  }
   return Math.max(0, onHand - s.safetyStock - v.reserved - v.allocated);
 }
 

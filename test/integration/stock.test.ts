@@ -41,6 +41,17 @@ describe('stock adjustments', () => {
     expect(p.variants['SC-41']!.onHand).toEqual({ 'store-1': 4 });
   });
 
+  it('counts only stock that can be bought online: a store without ship-from-store does not bring a variant back', async () => {
+    const t = await shopWithProduct();
+    const loc = await api('POST', '/admin/locations', { key: t.adminKey, body: { locationId: 'negozio-roma', name: 'Negozio Roma', kind: 'store' } });
+    expect(loc.status, JSON.stringify(loc.body)).toBe(201);
+    const inStore = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', locationId: 'negozio-roma', set: 6 }] });
+    expect(inStore.body).toMatchObject({ applied: 1, transitions: [] });
+    expect((await getProduct(store, t.tenantId, 'scarpa')).variants['SC-40']!.state).toBe('out_of_stock');
+    const online = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 2 }] }); // the default online warehouse
+    expect(online.body.transitions).toEqual([{ productId: 'scarpa', sku: 'SC-40', from: 'out_of_stock', to: 'low_stock', available: 2, seq: 1 }]);
+  });
+
   it('writes nothing for an unchanged set', async () => {
     const t = await shopWithProduct();
     await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 7 }] });
