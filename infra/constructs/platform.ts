@@ -1,5 +1,5 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, CorsHttpMethod, type IHttpRouteAuthorizer, HttpNoneAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, type IHttpRouteAuthorizer, HttpNoneAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -96,14 +96,8 @@ export class Platform extends Construct {
     this.api = new HttpApi(this, 'Api', {
       description: 'Restock public, storefront and admin API',
       createDefaultStage: false,
-      corsPreflight: {
-        // Storefront routes answer CORS per tenant in the handler (allowed origins are tenant
-        // settings); this preflight only lets browsers ask.
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type', 'x-restock-key', 'idempotency-key'],
-        maxAge: Duration.hours(1),
-      },
+      // No corsPreflight: with it API Gateway replaces every response's CORS headers with its
+      // own, and storefront origins are per tenant. OPTIONS is a route (infra/storefront.ts).
     });
     this.api.addStage('DefaultStage', {
       stageName: '$default',

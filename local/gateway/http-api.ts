@@ -166,7 +166,10 @@ export async function startHttpApi(opts: { port: number; model: LocalModel; lamb
     // Payload 2.0 response mapping: an object with statusCode is used as-is; anything else
     // is a 200 JSON body.
     if (result && typeof result === 'object' && 'statusCode' in result) {
-      const outHeaders: Record<string, string | string[]> = { ...corsHeaders(origin), ...(result.headers ?? {}) };
+      const fromHandler: Record<string, string> = { ...(result.headers ?? {}) };
+      // As in AWS: an API with a CORS configuration ignores the integration's CORS headers.
+      if (cors) for (const k of Object.keys(fromHandler)) if (k.toLowerCase().startsWith('access-control-')) delete fromHandler[k];
+      const outHeaders: Record<string, string | string[]> = { ...corsHeaders(origin), ...fromHandler };
       if (result.cookies?.length) outHeaders['set-cookie'] = result.cookies;
       const payload = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : String(result.body);
       return send(res, result.statusCode, outHeaders, payload);

@@ -54,6 +54,12 @@ describe('Restock stack', () => {
     expect(ttl('$request.header.x-restock-key').every((t) => t === 60)).toBe(true);
   });
 
+  it('answers CORS per tenant: no API-wide CORS configuration, a keyless OPTIONS route for preflights', () => {
+    // With a CorsConfiguration, API Gateway would overwrite the storefront's per-tenant headers.
+    for (const api of Object.values(template.findResources('AWS::ApiGatewayV2::Api'))) expect(api.Properties.CorsConfiguration).toBeUndefined();
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'OPTIONS /{proxy+}', AuthorizationType: 'NONE' });
+  });
+
   it('routes TenantCreated from the catalogue to the onboarding state machine with retries and a DLQ', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['restock.tenants'], 'detail-type': ['TenantCreated'], detail: { version: [1] } },
