@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // themselves by using a fresh tenant each, which is also how production isolates data.
 export default defineConfig({
   test: {
+    // Integration files mostly wait on the local stack (workflows, e-mail, compressed time):
+    // run three at once even on a two-core machine.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -22,6 +25,16 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Real headless Chromium against the demo pages of a local stack of its own.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

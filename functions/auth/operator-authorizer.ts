@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig } from '../../shared/config/env.js';
 import { secretMatches } from '../../shared/tenants/api-keys.js';
 

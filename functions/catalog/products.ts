@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, baseEnv } from '../../shared/config/env.js';
 import { Store } from '../../shared/data/store.js';
 import { httpHandler } from '../../shared/http/handler.js';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../shared/errors.js';
 import { errorResponse } from '../../shared/http/handler.js';
 

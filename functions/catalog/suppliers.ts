@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, baseEnv } from '../../shared/config/env.js';
 import { Store } from '../../shared/data/store.js';
 import { httpHandler } from '../../shared/http/handler.js';

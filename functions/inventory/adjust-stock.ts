@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, baseEnv } from '../../shared/config/env.js';
 import { once } from '../../shared/data/idempotency.js';
 import { UnprocessableError } from '../../shared/errors.js';

@@ -1,5 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, baseEnv } from '../../shared/config/env.js';
 import { once } from '../../shared/data/idempotency.js';
 import { Store } from '../../shared/data/store.js';

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, baseEnv } from '../../shared/config/env.js';
 import { dynamo } from '../../shared/data/client.js';
 import { Store } from '../../shared/data/store.js';
@@ -27,6 +27,7 @@ const origin = z
 
 const inventory = tenantSettingsSchema.shape.inventory.unwrap().shape;
 const alerts = tenantSettingsSchema.shape.alerts.unwrap().shape;
+const forecasting = tenantSettingsSchema.shape.forecasting.unwrap().shape;
 const patchBody = z
   .strictObject({
     settings: z
@@ -47,6 +48,15 @@ const patchBody = z
             email: alerts.email.unwrap().nullable().optional(),
           })
           .optional(),
+        forecasting: z
+          .strictObject({
+            serviceLevel: forecasting.serviceLevel.unwrap().optional(),
+            horizonDays: forecasting.horizonDays.unwrap().optional(),
+            defaultLeadTimeDays: forecasting.defaultLeadTimeDays.unwrap().optional(),
+            reviewPeriodDays: forecasting.reviewPeriodDays.unwrap().optional(),
+            digest: forecasting.digest.unwrap().optional(),
+          })
+          .optional(),
       })
       .optional(),
     allowedOrigins: z.array(origin).max(20).optional(),
@@ -65,7 +75,13 @@ function merge(current: TenantT['settings'], patch: NonNullable<Patch['settings'
     }
     return out;
   };
-  return tenantSettingsSchema.parse({ inventory: section(current.inventory, patch.inventory), alerts: section(current.alerts, patch.alerts) });
+  // Sections the patch does not name are kept as they are.
+  return tenantSettingsSchema.parse({
+    ...current,
+    inventory: section(current.inventory, patch.inventory),
+    alerts: section(current.alerts, patch.alerts),
+    forecasting: section(current.forecasting, patch.forecasting),
+  });
 }
 
 const view = (t: TenantT) => ({ settings: t.settings, allowedOrigins: t.allowedOrigins });

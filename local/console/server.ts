@@ -53,6 +53,9 @@ export async function startConsole(opts: {
     executionCounts: opts.sfn.startedCounts,
   });
 
+  // The demo storefront's API URL and publishable key, registered by the demo seed.
+  let demoConfig: unknown;
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const json = (status: number, body: unknown) => {
@@ -60,6 +63,20 @@ export async function startConsole(opts: {
       res.end(JSON.stringify(body, null, 1));
     };
     if (url.pathname === '/_local/state') return json(200, state());
+    if (url.pathname === '/_local/demo-config') {
+      if (req.method !== 'POST') return demoConfig ? json(200, demoConfig) : json(404, { message: 'The demo shop is not seeded yet' });
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        try {
+          demoConfig = JSON.parse(raw);
+          json(200, demoConfig);
+        } catch {
+          json(400, { message: 'invalid JSON' });
+        }
+      });
+      return;
+    }
     if (url.pathname === '/_local/sms') return json(200, opts.sms.messages);
     if (url.pathname === '/_local/erase' && req.method === 'POST') {
       let text = '';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An entity is a zod schema plus the functions that derive its keys. Every key starts with

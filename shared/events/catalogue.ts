@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The event catalogue: every event Restock publishes, with its source, detail-type, version
@@ -79,6 +79,54 @@ function stockTransitionEvents() {
   };
 }
 
+/** Restock releases (shared/release): the milestones of one release, for analytics and hooks. */
+function releaseEvents() {
+  const base = { releaseId: z.string(), productId: z.string(), sku: z.string() };
+  const ex = { releaseId: 'r-7f3a9c2e1b', productId: 'scarpa-rossa', sku: 'SR-42' };
+  return {
+    ReleaseStarted: defineEvent({
+      source: Sources.release,
+      detailType: 'ReleaseStarted',
+      version: 1,
+      description: 'A release built its audience and is about to send its first wave.',
+      data: z.object({ ...base, units: z.number().int().nonnegative(), audience: z.number().int().nonnegative(), tiered: z.number().int().nonnegative() }),
+      example: { ...ex, units: 3, audience: 500, tiered: 12 },
+    }),
+    ReleaseWaveSent: defineEvent({
+      source: Sources.release,
+      detailType: 'ReleaseWaveSent',
+      version: 1,
+      description: 'A wave of early-access messages went out (sized to the free units and the conversion seen so far).',
+      data: z.object({ ...base, wave: z.number().int().positive(), size: z.number().int().nonnegative(), delivered: z.number().int().nonnegative(), freeUnits: z.number().int().nonnegative() }),
+      example: { ...ex, wave: 1, size: 34, delivered: 33, freeUnits: 3 },
+    }),
+    ReleaseSoldOut: defineEvent({
+      source: Sources.release,
+      detailType: 'ReleaseSoldOut',
+      version: 1,
+      description: 'Every unit of a release is sold: everyone not served is being told they keep their place.',
+      data: z.object({ ...base, sold: z.number().int().nonnegative(), notified: z.number().int().nonnegative() }),
+      example: { ...ex, sold: 3, notified: 80 },
+    }),
+    ReleaseOpenedToPublic: defineEvent({
+      source: Sources.release,
+      detailType: 'ReleaseOpenedToPublic',
+      version: 1,
+      description: 'The product opened to everyone (the configured time after the first wave, or the waitlist was exhausted).',
+      data: z.object({ ...base, reason: z.enum(['time', 'waitlist_exhausted']), freeUnits: z.number().int().nonnegative(), discountCode: z.string().nullable() }),
+      example: { ...ex, reason: 'time', freeUnits: 2, discountCode: null },
+    }),
+    ReleaseEnded: defineEvent({
+      source: Sources.release,
+      detailType: 'ReleaseEnded',
+      version: 1,
+      description: 'A release finished (sold out and everyone told, watch period over, or cancelled).',
+      data: z.object({ ...base, reason: z.string(), sold: z.number().int().nonnegative(), notified: z.number().int().nonnegative(), conversions: z.number().int().nonnegative() }),
+      example: { ...ex, reason: 'sold_out', sold: 3, notified: 80, conversions: 3 },
+    }),
+  };
+}
+
 export const Events = {
   TenantCreated: defineEvent({
     source: Sources.tenants,
@@ -108,6 +156,39 @@ export const Events = {
     }),
     example: { productId: 'scarpa-rossa', sku: 'SR-42', eta: '2026-12-10', previousEta: null, incoming: 40 },
   }),
+  WaitlistJoined: defineEvent({
+    source: Sources.waitlist,
+    detailType: 'WaitlistJoined',
+    version: 1,
+    description:
+      'Someone took a place in line for a variant (or a whole product): on sign-up, or on confirmation where double opt-in applies. No contact data: the entry id, the channels and the position are enough for analytics and release waves.',
+    data: z.object({
+      entryId: z.string(),
+      listId: z.string(),
+      productId: z.string(),
+      sku: z.string().nullable(),
+      channels: z.object({ email: z.boolean(), sms: z.boolean() }),
+      position: z.number().int().positive(),
+      /** Join order within the list (release waves go by it). */
+      seq: z.number().int().nonnegative(),
+      hasShopperId: z.boolean(),
+    }),
+    example: { entryId: 'wl_01jd3x7k2m9q4r8s', listId: 'sku:SR-42', productId: 'scarpa-rossa', sku: 'SR-42', channels: { email: true, sms: false }, position: 12, seq: 12, hasShopperId: false },
+  }),
+  WaitlistLeft: defineEvent({
+    source: Sources.waitlist,
+    detailType: 'WaitlistLeft',
+    version: 1,
+    description: 'An active entry left the line: cancelled by the shopper, expired after an unanswered "still interested?", or erased on request.',
+    data: z.object({
+      entryId: z.string(),
+      listId: z.string(),
+      productId: z.string(),
+      sku: z.string().nullable(),
+      reason: z.enum(['cancelled', 'expired', 'erased']),
+    }),
+    example: { entryId: 'wl_01jd3x7k2m9q4r8s', listId: 'sku:SR-42', productId: 'scarpa-rossa', sku: 'SR-42', reason: 'cancelled' },
+  }),
   OrderPlaced: defineEvent({
     source: Sources.inventory,
     detailType: 'OrderPlaced',
@@ -120,6 +201,81 @@ export const Events = {
     }),
     example: { orderId: 'ord-1001', shopperRef: 'sha256:ab12', lines: [{ sku: 'SR-42', productId: 'scarpa-rossa', quantity: 1, price: 8900 }] },
   }),
+  PredictedStockout: defineEvent({
+    source: Sources.forecasting,
+    detailType: 'PredictedStockout',
+    version: 1,
+    description:
+      'The nightly forecast expects a variant to run out within its supplier lead time (on hand plus open purchase orders included). Published once per spell: on the run date the risk first appears; the event id is `forecast:<sku>:<runDate>:stockout`.',
+    data: z.object({
+      productId: z.string(),
+      sku: z.string(),
+      productTitle: z.string(),
+      runDate: z.iso.date(),
+      stockoutDate: z.iso.date(),
+      daysUntilStockout: z.number().int().nonnegative(),
+      leadTimeDays: z.number().nonnegative(),
+      onHand: z.number().nonnegative(),
+      incoming: z.number().nonnegative(),
+      meanDailyDemand: z.number().nonnegative(),
+      suggestedOrderQty: z.number().int().nonnegative(),
+      model: z.string(),
+    }),
+    example: {
+      productId: 'scarpa-rossa',
+      sku: 'SR-42',
+      productTitle: 'Scarpa rossa',
+      runDate: '2026-11-20',
+      stockoutDate: '2026-11-26',
+      daysUntilStockout: 6,
+      leadTimeDays: 14,
+      onHand: 18,
+      incoming: 0,
+      meanDailyDemand: 3.1,
+      suggestedOrderQty: 96,
+      model: 'mean(theta,holt_damped)',
+    },
+  }),
+  ReorderSuggested: defineEvent({
+    source: Sources.forecasting,
+    detailType: 'ReorderSuggested',
+    version: 1,
+    description:
+      "A variant's inventory position (on hand plus open purchase orders) fell to its reorder point: the nightly forecast suggests an order, rounded to the supplier's minimum and case pack. Published once per spell; the event id is `forecast:<sku>:<runDate>:reorder`.",
+    data: z.object({
+      productId: z.string(),
+      sku: z.string(),
+      productTitle: z.string(),
+      runDate: z.iso.date(),
+      suggestedOrderQty: z.number().int().positive(),
+      reorderPoint: z.number().nonnegative(),
+      safetyStock: z.number(),
+      inventoryPosition: z.number().nonnegative(),
+      waitlistDemand: z.number().nonnegative(),
+      stockoutDate: z.iso.date().nullable(),
+      supplierId: z.string().nullable(),
+      leadTimeDays: z.number().nonnegative(),
+      model: z.string(),
+      demandClass: z.string(),
+    }),
+    example: {
+      productId: 'scarpa-rossa',
+      sku: 'SR-42',
+      productTitle: 'Scarpa rossa',
+      runDate: '2026-11-20',
+      suggestedOrderQty: 96,
+      reorderPoint: 61.4,
+      safetyStock: 18.2,
+      inventoryPosition: 18,
+      waitlistDemand: 4,
+      stockoutDate: '2026-11-26',
+      supplierId: 'calzaturificio-rossi',
+      leadTimeDays: 14,
+      model: 'mean(theta,holt_damped)',
+      demandClass: 'smooth',
+    },
+  }),
+  ...releaseEvents(),
 } as const;
 
 export type EventName = keyof typeof Events;

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError, DomainError, TooManyRequestsError, type FieldProblem } from '../errors.js';
 import { logger } from '../observability/logger.js';
 

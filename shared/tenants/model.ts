@@ -1,5 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEntity, tenantKey } from '../data/entity.js';
+import { defaultWaitlistSettings, waitlistSettingsSchema } from '../waitlist/settings.js';
+import { defaultForecastingSettings, forecastingSettingsSchema } from '../forecast-run/settings.js';
 
 export const tenantIdSchema = z.string().regex(/^t[a-z0-9]{10,30}$/, 'not a tenant id');
 
@@ -23,6 +25,10 @@ export const tenantSettingsSchema = z.object({
       email: z.email().optional(),
     })
     .default({ lowStockWindowHours: 24, dailyDigest: false }),
+  /** Sign-up, double opt-in, limits and drip cadence of waitlists (shared/waitlist/settings.ts). */
+  waitlist: waitlistSettingsSchema.default(defaultWaitlistSettings),
+  /** Nightly forecast: service level, horizon, default lead time, review period, digest (shared/forecast-run/settings.ts). */
+  forecasting: forecastingSettingsSchema.default(defaultForecastingSettings),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

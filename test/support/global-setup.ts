@@ -25,6 +25,9 @@ let stack: LocalStack | undefined;
 export default async function setup(project: TestProject) {
   const operatorKey = `rop_test_${randomBytes(16).toString('hex')}`;
   const timeScale = 86_400; // one day of workflow waiting takes one second
+  // The SES emulator has no quota: send at a test pace, not at a new account's 14/s
+  // (the rate limiter itself is unit-tested and measured by `npm run bench:send`).
+  process.env.RESTOCK_SEND_RATE_PER_SECOND ??= '500';
   stack = await startLocalStack({ operatorKey, timeScale, quiet: !process.env.RESTOCK_TEST_LOGS, autoSchedules: false });
   project.provide('local', { urls: stack.urls, env: stack.env, operatorKey, timeScale });
   return async () => {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, NotFoundError, TooManyRequestsError, UnprocessableError } from '../../../shared/errors.js';
 import { httpHandler } from '../../../shared/http/handler.js';
 
