@@ -55,7 +55,7 @@ export async function seedDemo(stack: DemoStack, file: string, operatorKey: stri
   await allowConsoleOrigin(tableName, demo.tenantId, stack.urls.console);
   if ((demo.catalog ?? 0) < CATALOG_VERSION || !demo.publishableKey) {
     demo.publishableKey ??= await issuePublishableKey(tableName, demo.tenantId);
-    await seedCatalog(tableName, demo.tenantId);
+    await seedCatalog(tableName, demo.tenantId, stack.urls.console);
     demo.catalog = CATALOG_VERSION;
     writeFileSync(file, JSON.stringify(demo, null, 2), { mode: 0o600 });
   }
@@ -220,7 +220,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
   { productId: 'lacci-colorati', title: 'Lacci colorati', category: 'accessori', price: 400, sizes: ['unica'], colors: ['assortito'], stock: { '*': 0 } },
 ];
 
-async function seedCatalog(tableName: string, tenantId: string) {
+async function seedCatalog(tableName: string, tenantId: string, consoleUrl: string) {
   const { Store } = await import('../../shared/data/store.js');
   const { createLocation, createProduct } = await import('../../shared/inventory/catalog.js');
   const { applyStockChanges } = await import('../../shared/inventory/stock.js');
@@ -246,7 +246,8 @@ async function seedCatalog(tableName: string, tenantId: string) {
       attributes: p.attributes ?? {},
       related: p.related ?? [],
       settings: p.settings ?? {},
-      url: `/demo/?product=${p.productId}`,
+      // Absolute: messages (waves, back in stock) link shoppers to it.
+      url: `${consoleUrl}/demo/?product=${p.productId}`,
       variants,
     }).catch(ignoreConflict);
     const units = (table: Stock, size: string, color: string) => table[`${size}/${color}`] ?? table['*'] ?? 0;

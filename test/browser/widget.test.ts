@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../local/seed/demo.js';
-import { local } from '../support/local.js';
+import { seedDemo, type DemoTenant } from '../../local/seed/demo.js';
+import { landing, textOf, urlsIn } from '../integration/waitlist-fixtures.js';
+import { api, emailsTo, eventually, local } from '../support/local.js';
 
 // The "notify me" widget in real headless Chromium (Debian's), on the demo storefront pages
 // the local console serves, against the seeded demo shop. Screenshots go to test-artifacts/.
@@ -15,11 +16,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const artifacts = path.join(repoRoot, 'test-artifacts');
 let browser: BrowserContext;
 let scratch: string;
+let demo: DemoTenant;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'restock-browser-'));
-  const demo = await seedDemo({ urls: ctx.urls, env: ctx.env }, path.join(scratch, 'demo.json'), ctx.operatorKey);
+  demo = await seedDemo({ urls: ctx.urls, env: ctx.env }, path.join(scratch, 'demo.json'), ctx.operatorKey);
   // Warm the storefront functions once (the local runtime compiles a handler on first use).
   const headers = { 'x-restock-key': demo.publishableKey! };
   for (const p of ['/storefront/config?lang=en', '/storefront/products/sneaker-aria', '/storefront/products/sneaker-aria/stores', '/storefront/products/sneaker-aria/alternatives', '/storefront/availability?ids=sneaker-aria']) {
@@ -207,5 +209,59 @@ describe('the demo category page', () => {
     await page.screenshot({ path: path.join(artifacts, 'demo-category.png'), fullPage: true });
     await page.close();
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('an early-access link on the demo product page', () => {
+  it('refuses a forged link plainly, and lets a wave recipient hold a unit', async () => {
+    const forged = await open('/demo/?product=sneaker-aria&lang=en&restock_access=v1.k1.eyJ0IjoieCJ9.Zm9yZ2Vk');
+    const panel = (page: Page) => page.locator('#notify [part="access"]');
+    await expect.poll(() => panel(forged).getAttribute('data-state'), { timeout: 30_000 }).toBe('invalid');
+    expect(await panel(forged).textContent()).toMatch(/not valid or has expired/);
+    expect(await forged.locator('#buy').isDisabled()).toBe(true);
+    await forged.close();
+
+    // A shopper waits for an available variant; the merchant starts a release; the wave's
+    // message links to the product page with the shopper's private token.
+    const pk = { 'x-restock-key': demo.publishableKey! };
+    const product = (await api('GET', '/storefront/products/sneaker-aria', { headers: pk })).body;
+    const sku = product.variants.find((v: { available: boolean }) => v.available).sku as string;
+    const email = `early+${Date.now()}@mail.example`;
+    // (the widget's sign-up above may still hold this client's 30-second limit)
+    await eventually(async () => {
+      const joined = await api('POST', '/storefront/waitlist', { headers: pk, body: { productId: 'sneaker-aria', sku, email, locale: 'en', consent: { given: true, textVersion: 'v1', source: `${ctx.urls.console}/demo/` } } });
+      if (joined.status === 429) return false;
+      expect(joined.status, JSON.stringify(joined.body)).toBeLessThan(300);
+      return true;
+    }, 'a place in line', 60_000);
+    const started = await api('POST', '/admin/releases', { key: demo.adminKey, body: { productId: 'sneaker-aria', sku, config: { maxWave: 5 } } });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const token = await eventually(async () => {
+      for (const m of (await emailsTo(email)).filter((x) => /^It is back|^Early access/.test(x.subject))) {
+        for (const u of urlsIn(textOf(m))) {
+          const t = new URL(await landing(u)).searchParams.get('restock_access');
+          if (t) return t;
+        }
+      }
+      return undefined;
+    }, 'the early-access message').catch(async (e) => {
+      const mails = (await emailsTo(email)).map((m) => m.subject);
+      const release = (await api('GET', `/admin/releases/${started.body.releaseId}`, { key: demo.adminKey })).body;
+      throw new Error(`${(e as Error).message}; mails ${JSON.stringify(mails)}; release ${JSON.stringify({ state: release.state, waves: release.waves, audience: release.audience, notices: release.notices, end: release.endReason, units: release.units })}`);
+    });
+
+    const page = await open(`/demo/?product=sneaker-aria&lang=en&restock_access=${encodeURIComponent(token)}`);
+    // Early access, or already open to everyone once the (one-person) waitlist is served.
+    await expect.poll(() => panel(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('may_buy');
+    expect(await panel(page).textContent()).toMatch(/you can buy it now/);
+    // The demo page's own buy button follows the widget's answer.
+    expect(await page.locator('#buy').isEnabled()).toBe(true);
+    const hold = page.locator('#notify [part="hold-button"]');
+    await hold.click();
+    await expect.poll(() => panel(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('held');
+    expect(await panel(page).textContent()).toMatch(/Held for you until/);
+    await page.screenshot({ path: path.join(artifacts, 'widget-early-access-held.png') });
+    await page.close();
+    await api('POST', `/admin/releases/${started.body.releaseId}/cancel`, { key: demo.adminKey });
   });
 });

@@ -122,6 +122,9 @@ describe('drip step 2: updates while waiting', () => {
 describe('perks and GDPR', () => {
   it('credits loyalty points on return, exports everything about a person, and erases it everywhere', async () => {
     const s = await shop(noLimits);
+    // No automatic release when the product returns: its wave messages would race the erasure
+    // below (a known gap, see the README: erasure during a running release).
+    expect((await api('PUT', '/admin/release-settings', { key: s.adminKey, body: { autoRelease: false } })).status).toBe(200);
     expect((await api('PUT', `/admin/waitlists/products/${s.productId}/perks`, { key: s.adminKey, body: { loyaltyPoints: 50, discount: { code: 'BACK10', validHours: 24 } } })).status).toBe(200);
     const email = address('gdpr');
     const phone = mobile();

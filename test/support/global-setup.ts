@@ -24,7 +24,9 @@ let stack: LocalStack | undefined;
  */
 export default async function setup(project: TestProject) {
   const operatorKey = `rop_test_${randomBytes(16).toString('hex')}`;
-  const timeScale = 86_400; // one day of workflow waiting takes one second
+  // Integration: one day of workflow waiting takes one second. Browser: one minute a second,
+  // so a release stays open (public after 24 min) while a page is looked at.
+  const timeScale = project.name === 'browser' ? 60 : 86_400;
   // The SES emulator has no quota: send at a test pace, not at a new account's 14/s
   // (the rate limiter itself is unit-tested and measured by `npm run bench:send`).
   process.env.RESTOCK_SEND_RATE_PER_SECOND ??= '500';

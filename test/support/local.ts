@@ -99,8 +99,8 @@ export async function emailsTo(address: string): Promise<CapturedEmail[]> {
   return store.emails.filter((e) => e.destination.to.includes(address));
 }
 
-/** Polls until `check` returns a truthy value (async paths settle in the background). */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+/** Polls until `check` returns a truthy value (async paths settle in the background; a loaded CI machine needs the margin). */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

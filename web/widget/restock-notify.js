@@ -6,9 +6,11 @@
  *
  * Attributes: product (id), api (Restock API base URL), key (publishable key), lang (it, en,
  * or any language the shop configured), sku (preselect a variant), compact (button only),
- * shopper (the storefront's opaque visitor id, optional).
+ * shopper (the storefront's opaque visitor id, optional), access (an early-access token;
+ * by default read from the page's `?restock_access=`, as wave messages link to it).
  * Styling: CSS custom properties (--restock-accent, --restock-radius, …, see :host below)
- * and the parts status, button and dialog. Events: restock-notify:subscribed, restock-notify:error.
+ * and the parts status, button, dialog, access and hold-button. Events: restock-notify:subscribed,
+ * restock-notify:error, restock-notify:access (may this shopper buy now?), restock-notify:held.
  */
 const FALLBACK_TEXTS = {
   en: {
@@ -39,6 +41,20 @@ const FALLBACK_TEXTS = {
     'widget.error.rateLimited': 'Too many attempts. Please wait a minute and try again.',
     'widget.error.full': 'The waiting list for this product is full.',
     'widget.error.generic': 'Something went wrong and you are not signed up yet. Please try again.',
+    'access.checking': 'Checking your early-access link…',
+    'access.early_access': 'Early access: you can buy it now, before everyone else.',
+    'access.open_to_everyone': 'It is back for everyone: you can buy it now.',
+    'access.holding': 'A unit is held for you until {time}.',
+    'access.hold': 'Hold one for me ({minutes} min)',
+    'access.held': 'Held for you until {time}. Complete your order to keep it.',
+    'access.all_units_held': 'Every unit is held by someone right now. You keep your place: a unit that frees up goes to the next wave.',
+    'access.sold_out': 'Sold out before your turn. You keep your place for the next restock.',
+    'access.already_bought': 'You already bought this one. Thank you!',
+    'access.paused': 'Early access is paused for a moment. You keep your place.',
+    'access.not_started': 'Early access has not started yet. You keep your place.',
+    'access.release_ended': 'This early access has ended.',
+    'access.release_cancelled': 'This early access was cancelled. You keep your place.',
+    'access.invalid': 'This early-access link is not valid or has expired.',
   },
   it: {
     'widget.loading': 'Verifica disponibilità…',
@@ -68,6 +84,20 @@ const FALLBACK_TEXTS = {
     'widget.error.rateLimited': 'Troppi tentativi. Attendi un minuto e riprova.',
     'widget.error.full': 'La lista d’attesa per questo prodotto è al completo.',
     'widget.error.generic': 'Qualcosa è andato storto e non sei ancora iscritto. Riprova.',
+    'access.checking': 'Verifica del tuo link di accesso anticipato…',
+    'access.early_access': 'Accesso anticipato: puoi acquistarlo ora, prima di tutti.',
+    'access.open_to_everyone': 'È tornato disponibile per tutti: puoi acquistarlo ora.',
+    'access.holding': 'Un pezzo è riservato per te fino alle {time}.',
+    'access.hold': 'Riservane uno per me ({minutes} min)',
+    'access.held': 'Riservato per te fino alle {time}. Completa l’ordine per non perderlo.',
+    'access.all_units_held': 'Tutti i pezzi sono riservati in questo momento. Mantieni il tuo posto: un pezzo che si libera va all’ondata successiva.',
+    'access.sold_out': 'Esaurito prima del tuo turno. Mantieni il tuo posto per il prossimo rifornimento.',
+    'access.already_bought': 'L’hai già acquistato. Grazie!',
+    'access.paused': 'L’accesso anticipato è in pausa per un momento. Mantieni il tuo posto.',
+    'access.not_started': 'L’accesso anticipato non è ancora iniziato. Mantieni il tuo posto.',
+    'access.release_ended': 'Questo accesso anticipato è terminato.',
+    'access.release_cancelled': 'Questo accesso anticipato è stato annullato. Mantieni il tuo posto.',
+    'access.invalid': 'Questo link di accesso anticipato non è valido o è scaduto.',
   },
 };
 
@@ -146,6 +176,9 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--re
 .summary:empty { display: none; }
 .success { border-left: 4px solid var(--restock-success); padding: 0.75rem; color: var(--restock-success); background: color-mix(in srgb, var(--restock-success) 8%, transparent); margin-bottom: var(--restock-gap); }
 .actions { display: flex; gap: 0.5rem; justify-content: flex-end; }
+.access { border-left: 4px solid var(--restock-accent); padding: 0.5rem 0.75rem; margin-bottom: var(--restock-gap); }
+.access[data-state="may_buy"], .access[data-state="held"] { border-color: var(--restock-success); color: var(--restock-success); }
+.access[data-state="invalid"] { border-color: var(--restock-error); color: var(--restock-error); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -169,7 +202,7 @@ const variantLabel = (v, axes = []) => {
 };
 
 class RestockNotify extends HTMLElement {
-  static observedAttributes = ['product', 'api', 'key', 'lang', 'sku'];
+  static observedAttributes = ['product', 'api', 'key', 'lang', 'sku', 'access'];
 
   constructor() {
     super();
@@ -226,6 +259,73 @@ class RestockNotify extends HTMLElement {
     }
     this.render();
     if (!this.product.availability.available) this.signal({ type: 'oos_view', productId: this.product.productId });
+    const access = this.getAttribute('access') || new URLSearchParams(location.search).get('restock_access');
+    if (access) await this.earlyAccess(access, generation);
+  }
+
+  /** Fills {name} placeholders of a text. */
+  fill(key, values) {
+    return this.t(key).replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+  }
+
+  /**
+   * A private early-access link (`?restock_access=` on the page, or the `access` attribute):
+   * asks the API whether this shopper may buy now, offers to hold a unit, and tells the page
+   * (`restock-notify:access`, detail = the answer) so it can unlock its own buy button.
+   */
+  async earlyAccess(token, generation) {
+    const headers = { 'x-restock-key': this.getAttribute('key') || '' };
+    const panel = h('div', { class: 'access', part: 'access', role: 'status', 'aria-live': 'polite', text: this.t('access.checking') });
+    this.view.prepend(panel);
+    const time = (iso) => new Date(iso).toLocaleTimeString(this.lang, { hour: '2-digit', minute: '2-digit' });
+    let answer;
+    try {
+      const res = await fetch(`${this.apiBase}/storefront/early-access?token=${encodeURIComponent(token)}`, { headers });
+      if (generation !== this.generation) return;
+      if (!res.ok) {
+        panel.dataset.state = 'invalid';
+        panel.textContent = this.t('access.invalid');
+        return this.emit('access', { mayBuyNow: false, reason: 'invalid' });
+      }
+      answer = await res.json();
+    } catch {
+      panel.dataset.state = 'invalid';
+      panel.textContent = this.t('widget.unavailable');
+      return;
+    }
+    panel.dataset.state = answer.mayBuyNow ? 'may_buy' : 'wait';
+    panel.textContent = answer.reason === 'holding' && answer.hold ? this.fill('access.holding', { time: time(answer.hold.holdUntil) }) : this.t(`access.${answer.reason}`);
+    this.emit('access', answer);
+    if (!answer.claimToken) return;
+    const hold = h('button', {
+      type: 'button',
+      class: 'primary',
+      part: 'hold-button',
+      text: this.fill('access.hold', { minutes: answer.holdMinutes }),
+      onclick: async () => {
+        hold.disabled = true;
+        try {
+          const res = await fetch(`${this.apiBase}/storefront/claims`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ token: answer.claimToken }) });
+          const body = await res.json().catch(() => ({}));
+          if (res.status === 201) {
+            panel.dataset.state = 'held';
+            panel.textContent = this.fill('access.held', { time: time(body.holdUntil) });
+            this.emit('held', body);
+          } else {
+            panel.dataset.state = 'wait';
+            panel.textContent = res.status === 409 ? this.t('access.all_units_held') : this.t('access.invalid');
+          }
+        } catch {
+          panel.textContent = this.t('widget.unavailable');
+        }
+        hold.remove();
+      },
+    });
+    panel.after(hold);
+  }
+
+  emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(`restock-notify:${name}`, { detail, bubbles: true, composed: true }));
   }
 
   /** Demand capture: fire and forget, never in the shopper's way. */
