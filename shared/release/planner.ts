@@ -144,6 +144,8 @@ export interface CheckItem {
 }
 
 export function prelaunchCheck(f: PrelaunchFacts): { ok: boolean; items: CheckItem[] } {
+  // Links in messages are opened from a mail client: a relative page URL would be broken.
+  const linkable = !!f.productUrl && /^https?:\/\/[^/]/i.test(f.productUrl);
   const items: CheckItem[] = [
     {
       id: 'waitlist_ready',
@@ -152,10 +154,12 @@ export function prelaunchCheck(f: PrelaunchFacts): { ok: boolean; items: CheckIt
     },
     {
       id: 'messages_prepared',
-      ok: f.missingTemplates.length === 0 && !!f.productUrl,
+      ok: f.missingTemplates.length === 0 && linkable,
       detail: !f.productUrl
         ? 'no product page URL for the links (set the product url, the waitlist productUrlTemplate or the release productUrl)'
-        : f.missingTemplates.length
+        : !linkable
+          ? `the product page URL must be absolute (https://…) for links in messages, not ${f.productUrl.slice(0, 100)}`
+          : f.missingTemplates.length
           ? `missing: ${f.missingTemplates.map((m) => `${m.template} (${m.locale})`).join(', ')}`
           : `templates ready for ${f.localesChecked.join(', ') || 'the default locale'}`,
     },

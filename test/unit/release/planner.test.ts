@@ -28,6 +28,7 @@ describe('pre-launch check', () => {
     expect(failed({ waiting: 0 })).toEqual(['waitlist_ready']);
     expect(failed({ missingTemplates: [{ template: 'back_in_stock', locale: 'de' }] })).toEqual(['messages_prepared']);
     expect(failed({ productUrl: undefined })).toEqual(['messages_prepared']);
+    expect(failed({ productUrl: '/demo/?product=p' })).toEqual(['messages_prepared']); // a mail client cannot open it
     expect(failed({ units: 10, sellable: 3 })).toEqual(['stock_secured']);
     expect(failed({ reachable: 0 })).toEqual(['channels_aligned']);
     expect(failed({ emailSenderConfigured: false, channels: ['email'] })).toEqual(['channels_aligned']);
