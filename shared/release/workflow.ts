@@ -231,6 +231,7 @@ async function loop(ctx: ReleaseContext, r: Release, h: Helpers): Promise<TickRe
 
   // Sold out and everyone told, but for deferred notices: retry them until none are left.
   if (!job && r.soldOutAt && r.jobsDone.some((j) => j.kind === 'keep_place')) {
+    await dropStaleDeferred(ctx, r);
     const pending = await nextDeferredAt(ctx, r);
     if (!pending) return end(ctx, r, 'sold_out', { ...h.base, ...extra }, h);
     return h.wait(Math.max(1, Math.ceil((Date.parse(pending) - h.now.getTime()) / 1000)), 'notices_deferred', extra);
@@ -548,6 +549,24 @@ export async function sendPage(ctx: ReleaseContext, input: StepInput & { jobId: 
 }
 
 /** Messages that were deferred (quiet hours, caps, throttling) and are due again. */
+/**
+ * After the sell-out, deferred wave and public messages would invite people to a sold-out
+ * page: they are dropped whenever they were due (everyone who did not buy gets the closing
+ * notice instead), so the release does not wait for them.
+ */
+async function dropStaleDeferred(ctx: ReleaseContext, r: Release): Promise<void> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await dynamo.send(
+      new QueryCommand({ TableName: ctx.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': deferPk(r) }, ProjectionExpression: 'pk, sk, jobKind', ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    for (const item of res.Items ?? []) {
+      if (item.jobKind !== 'keep_place') await dynamo.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: item.pk, sk: item.sk } }));
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+}
+
 /** When the earliest deferred send of this release is due, if any is left. */
 async function nextDeferredAt(ctx: ReleaseContext, r: Release): Promise<string | undefined> {
   const res = await dynamo.send(new QueryCommand({ TableName: ctx.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': deferPk(r) }, Limit: 1, ConsistentRead: true }));
@@ -573,7 +592,7 @@ async function retryDeferred(ctx: ReleaseContext, r: Release, now: Date): Promis
     const entry = (await ctx.ports.audience.entries(r.tenantId, [{ listId: m.listId, seq: m.seq }])).get(entryKeyOf(m.listId, m.seq));
     // After the sell-out a deferred wave message would invite people to a sold-out page: the
     // closing notice, which goes to everyone who did not buy, replaces it.
-    const stale = r.soldOutAt !== undefined && item.jobKind === 'wave';
+    const stale = r.soldOutAt !== undefined && item.jobKind !== 'keep_place';
     if (!stale && entry && entry.entryId === m.entryId) {
       const outcome = await sendMember(ctx, r, item.jobKind as Job['kind'], item.wave as number | undefined, m, entry, facts, now);
       if (!outcome.delivered && outcome.retryAt && outcome.retryAt > now.toISOString()) {
