@@ -335,6 +335,7 @@ export async function progress(ctx: AdminContext, tenantId: string, releaseId: s
     endReason: r.endReason,
     discount: r.discount,
     retried: r.retried,
+    droppedAtSellOut: r.droppedAtSellOut,
     execution: { name: r.executionName, count: r.executions, status: TERMINAL.has(r.state) ? undefined : await executionStatus(ctx, r.executionName).catch(() => 'UNKNOWN') },
     config: r.config,
     check: r.check,

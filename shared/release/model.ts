@@ -89,6 +89,8 @@ export const Release = defineEntity({
     /** Units sold through the release (paid holds and direct orders by the audience). */
     sold: z.number().int().nonnegative().default(0),
     retried: z.number().int().nonnegative().default(0),
+    /** Deferred wave/public messages dropped at the sell-out (those people get the closing notice). */
+    droppedAtSellOut: z.number().int().nonnegative().default(0),
     shopName: z.string().default(''),
     shards: z.number().int().positive().optional(),
     /** The release clock: advances by the workflow's waits (or real time, whichever is more); stops while paused. */

@@ -231,7 +231,9 @@ async function loop(ctx: ReleaseContext, r: Release, h: Helpers): Promise<TickRe
 
   // Sold out and everyone told, but for deferred notices: retry them until none are left.
   if (!job && r.soldOutAt && r.jobsDone.some((j) => j.kind === 'keep_place')) {
-    await dropStaleDeferred(ctx, r);
+    // Counted in `notified` when their page was sent (the audience was reached), and reported.
+    const dropped = await dropStaleDeferred(ctx, r);
+    if (dropped) extra.droppedAtSellOut = r.droppedAtSellOut + dropped;
     const pending = await nextDeferredAt(ctx, r);
     if (!pending) return end(ctx, r, 'sold_out', { ...h.base, ...extra }, h);
     return h.wait(Math.max(1, Math.ceil((Date.parse(pending) - h.now.getTime()) / 1000)), 'notices_deferred', extra);
@@ -554,17 +556,22 @@ export async function sendPage(ctx: ReleaseContext, input: StepInput & { jobId: 
  * page: they are dropped whenever they were due (everyone who did not buy gets the closing
  * notice instead), so the release does not wait for them.
  */
-async function dropStaleDeferred(ctx: ReleaseContext, r: Release): Promise<void> {
+async function dropStaleDeferred(ctx: ReleaseContext, r: Release): Promise<number> {
+  let dropped = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const res = await dynamo.send(
       new QueryCommand({ TableName: ctx.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': deferPk(r) }, ProjectionExpression: 'pk, sk, jobKind', ExclusiveStartKey: start, ConsistentRead: true }),
     );
     for (const item of res.Items ?? []) {
-      if (item.jobKind !== 'keep_place') await dynamo.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: item.pk, sk: item.sk } }));
+      if (item.jobKind === 'keep_place') continue;
+      // Counted only if this call deleted it (a retried tick does not count twice).
+      const del = await dynamo.send(new DeleteCommand({ TableName: ctx.tableName, Key: { pk: item.pk, sk: item.sk }, ReturnValues: 'ALL_OLD' }));
+      if (del.Attributes) dropped++;
     }
     start = res.LastEvaluatedKey;
   } while (start);
+  return dropped;
 }
 
 /** When the earliest deferred send of this release is due, if any is left. */
@@ -588,12 +595,12 @@ async function retryDeferred(ctx: ReleaseContext, r: Release, now: Date): Promis
   const facts = await factsOf(ctx, r);
   let done = 0;
   for (const item of res.Items) {
+    // After the sell-out a deferred wave or public message would invite people to a sold-out
+    // page: never sent; dropStaleDeferred() removes and counts it.
+    if (r.soldOutAt !== undefined && item.jobKind !== 'keep_place') continue;
     const m = item.member as AudienceItem;
     const entry = (await ctx.ports.audience.entries(r.tenantId, [{ listId: m.listId, seq: m.seq }])).get(entryKeyOf(m.listId, m.seq));
-    // After the sell-out a deferred wave message would invite people to a sold-out page: the
-    // closing notice, which goes to everyone who did not buy, replaces it.
-    const stale = r.soldOutAt !== undefined && item.jobKind !== 'keep_place';
-    if (!stale && entry && entry.entryId === m.entryId) {
+    if (entry && entry.entryId === m.entryId) {
       const outcome = await sendMember(ctx, r, item.jobKind as Job['kind'], item.wave as number | undefined, m, entry, facts, now);
       if (!outcome.delivered && outcome.retryAt && outcome.retryAt > now.toISOString()) {
         await dynamo.send(new PutCommand({ TableName: ctx.tableName, Item: { ...item, sk: `${outcome.retryAt}#${String(item.sk).split('#').slice(1).join('#')}` } }));
