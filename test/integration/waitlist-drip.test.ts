@@ -35,7 +35,7 @@ async function runSweep() {
   await eventually(async () => {
     const runs = await executions(/WaitlistSweep/);
     return runs.length > before && runs.every((e) => e.status !== 'RUNNING');
-  }, 'the sweep execution', 120_000); // it pages through every tenant's lists: many, in the full suite
+  }, 'the sweep execution', 240_000); // it pages through every tenant's lists: many, in the full suite
   const sweep = (await executions(/WaitlistSweep/)).at(-1)!;
   expect(sweep.status, sweep.error).toBe('SUCCEEDED');
 }
@@ -86,7 +86,7 @@ describe('drip step 2: updates while waiting', () => {
     expect(await emailsWithSubject(b, ETA)).toHaveLength(1);
     expect((await smsTo(e164(productLevel))).filter((m) => /expected on/.test(m.message))).toHaveLength(1);
     // The first test of the file pays every cold start (catalog, messaging, both workflows).
-  }, 300_000);
+  }, 600_000);
 
   it('says "we are working on it" after a silence, once, from the daily sweep', async () => {
     // Silence of ~0.9 s (1 day = 1 s in the local stack).
@@ -104,7 +104,7 @@ describe('drip step 2: updates while waiting', () => {
     await runSweep();
     await sleep(500);
     expect(await emailsWithSubject(who, STILL_WORKING)).toHaveLength(1);
-  }, 300_000);
+  }, 600_000);
 
   it('asks "still interested?" when an entry is due, keeps it with one click, expires the rest', async () => {
     // Review after ~0.9 s, then ~2.6 s to answer; no silence updates in the way.
@@ -125,7 +125,7 @@ describe('drip step 2: updates while waiting', () => {
     await eventually(async () => (await waitingCount(s, 'SR-42')) === 1, 'the unanswered entry to expire');
     const left = await api('GET', '/admin/waitlists/SR-42/entries', { key: s.adminKey });
     expect(left.body.items.map((e: { email: string }) => e.email)).toEqual([keeper]);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('perks and GDPR', () => {
@@ -181,5 +181,5 @@ describe('perks and GDPR', () => {
     expect((await emailsTo(other)).length).toBeGreaterThan(0);
     const again = await api('POST', '/admin/shoppers/export', { key: s.adminKey, body: { email } });
     expect(again.body).toMatchObject({ waitlistEntries: [], pointsLedger: [], messages: [] });
-  }, 300_000);
+  }, 600_000);
 });
