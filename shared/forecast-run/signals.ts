@@ -3,10 +3,11 @@
  * signals (storefront). Each adapter reads what exists and answers "nothing" otherwise, so
  * the nightly run works before, and without, either capability.
  */
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../data/client.js';
 import { listIdOf, WaitlistSummary } from '../waitlist/model.js';
 import { demandDayPk, demandSignalTypes } from '../storefront/demand.js';
+import { batchGetAll } from './inputs.js';
 import { addDays } from './series.js';
 
 /**
@@ -43,23 +44,9 @@ export function waitlistFromSummary(item: Record<string, unknown> | undefined): 
   return { waiting, conversionRate: DEFAULT_WAITLIST_CONVERSION, source: 'default-conversion' };
 }
 
-async function batchGet(tableName: string, keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
-    for (let attempt = 0; pending.length; attempt++) {
-      const res = await dynamo.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-      out.push(...((res.Responses?.[tableName] as Record<string, unknown>[] | undefined) ?? []));
-      pending = (res.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      if (pending.length) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
-    }
-  }
-  return out;
-}
-
 /** Waitlist input per SKU, for the SKUs that have a summary with people waiting. */
 export async function readWaitlists(tableName: string, tenantId: string, skus: string[]): Promise<Map<string, WaitlistInput>> {
-  const items = await batchGet(tableName, skus.map((sku) => waitlistSummaryKey(tenantId, sku)));
+  const items = await batchGetAll(tableName, skus.map((sku) => waitlistSummaryKey(tenantId, sku)));
   const out = new Map<string, WaitlistInput>();
   for (const item of items) {
     const sku = String(item.sku ?? String(item.listId ?? '').replace(/^sku:/, ''));
