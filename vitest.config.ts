@@ -22,6 +22,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Real waits on a loaded 2-core machine: a test that times out once gets another try
+          // (in a fresh tenant); a test that fails twice fails.
+          retry: 1,
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

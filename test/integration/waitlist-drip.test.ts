@@ -34,7 +34,8 @@ async function runSweep() {
   expect((await fetch(`${ctx.urls.console}/_local/schedules/${rule}/run`, { method: 'POST' })).status).toBe(202);
   await eventually(async () => {
     const runs = await executions(/WaitlistSweep/);
-    return runs.length > before && runs.every((e) => e.status !== 'RUNNING');
+    // Only the sweeps started here: an older one still running elsewhere is not this test's.
+    return runs.length > before && runs.slice(before).every((e) => e.status !== 'RUNNING');
   }, 'the sweep execution', 240_000); // it pages through every tenant's lists: many, in the full suite
   const sweep = (await executions(/WaitlistSweep/)).at(-1)!;
   expect(sweep.status, sweep.error).toBe('SUCCEEDED');
