@@ -19,7 +19,10 @@ import {
   TaskInput,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { forecastingAdmin } from '../functions/forecasting/routes.js';
+import { forecastingEnv } from '../shared/forecasting/env.js';
+import { Capability } from './constructs/capability.js';
 import type { HouseFunction } from './constructs/house-function.js';
 import type { Platform } from './constructs/platform.js';
 
@@ -35,19 +38,23 @@ import type { Platform } from './constructs/platform.js';
  * Partitions travel in the workflow state (bounded to 1000 by the planner), not through an
  * ItemReader.
  */
-export class Forecasting extends Construct {
+export class Forecasting extends Capability<typeof forecastingEnv> {
   readonly tenantWorkflow: StateMachine;
   readonly nightly: StateMachine;
   readonly functions: Record<string, HouseFunction> = {};
 
   constructor(scope: Construct, id: string, platform: Platform) {
-    super(scope, id);
+    super(scope, id, platform, {
+      schema: forecastingEnv,
+      // By name, not a reference: the workflow's own task functions carry it too.
+      values: { FORECAST_TENANT_WORKFLOW_ARN: platform.stateMachine('forecast-tenant').arn },
+    });
     const retry = { errors: [Errors.ALL], interval: Duration.seconds(2), maxAttempts: 3, backoffRate: 2 };
 
     // Light steps (list tenants, plan, finish) share one function; the heavy one has its own.
-    const steps = platform.fn('ForecastWorkflow', { entry: 'functions/forecasting/workflow.ts', description: 'Forecast workflows: list tenants, plan a tenant, finish a run', timeout: Duration.minutes(5) });
+    const steps = this.fn('ForecastWorkflow', { entry: 'functions/forecasting/workflow.ts', description: 'Forecast workflows: list tenants, plan a tenant, finish a run', timeout: Duration.minutes(5) });
     platform.table.grantReadWriteData(steps);
-    const partition = platform.fn('ForecastPartition', {
+    const partition = this.fn('ForecastPartition', {
       entry: 'functions/forecasting/forecast-partition.ts',
       description: 'Forecast: one partition of a tenant’s SKUs',
       timeout: Duration.minutes(15),
@@ -95,6 +102,7 @@ export class Forecasting extends Construct {
         .otherwise(new Succeed(this, 'Nothing to forecast')),
     );
     this.tenantWorkflow = new StateMachine(this, 'ForecastTenant', {
+      stateMachineName: platform.stateMachine('forecast-tenant').name,
       definitionBody: DefinitionBody.fromChainable(tenantDefinition),
       tracingEnabled: true,
       logs: { destination: new LogGroup(this, 'ForecastTenantLogs', { retention: RetentionDays.ONE_MONTH }), level: LogLevel.ALL, includeExecutionData: false },
@@ -144,14 +152,9 @@ export class Forecasting extends Construct {
     });
 
     // ---- admin API: read the results, or run the caller's forecast now ----
-    const admin = platform.fn('ForecastAdmin', {
-      entry: 'functions/forecasting/admin.ts',
-      description: 'GET /admin/forecasts[/{sku}], GET /admin/reorder-suggestions, POST /admin/forecasts/run',
-      environment: { FORECAST_TENANT_WORKFLOW_ARN: this.tenantWorkflow.stateMachineArn },
-    });
+    const admin = this.serve('ForecastAdmin', forecastingAdmin);
     platform.table.grantReadWriteData(admin);
     this.tenantWorkflow.grantStartExecution(admin);
-    for (const route of ['GET /admin/forecasts', 'GET /admin/forecasts/{sku}', 'GET /admin/reorder-suggestions', 'POST /admin/forecasts/run']) platform.route(route, admin, 'admin');
     this.functions.admin = admin;
   }
 

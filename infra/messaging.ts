@@ -5,7 +5,12 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction, Function as LambdaFn } from 'aws-cdk-lib/aws-lambda';
 import { CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cdk-lib/aws-ses';
 import { Validations } from 'aws-cdk-lib';
-import { Construct, type IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
+import type * as z from 'zod';
+import type { EnvValues } from '../shared/config/env.js';
+import { messagingEnv, type senderEnv } from '../shared/messaging/env.js';
+import { Capability } from './constructs/capability.js';
+import { messagingAdmin, messagingLinks } from '../functions/messaging/routes.js';
 import type { Platform } from './constructs/platform.js';
 
 export interface SendGrantOptions {
@@ -24,38 +29,65 @@ export interface SendGrantOptions {
  * unsubscribe endpoints, the admin routes (templates, failed/pending messages, settings,
  * sending domain) and the sweep that fails unconfirmed pending sends visibly.
  *
- * Capabilities that send call `Messaging.of(this).grantSend(fn)`: it adds the sender's
+ * Capabilities that send call `Messaging.lookup(this).grantSend(fn)`: it adds the sender's
  * environment and permissions to their function, which then calls shared/messaging deliver().
  */
-export class Messaging extends Construct {
+export class Messaging extends Capability<typeof messagingEnv> {
   static readonly ID = 'Messaging';
   readonly configurationSetName: string;
   readonly sendRatePerSecond: string;
-  private readonly platform: Platform;
   private senderContainers = 0;
 
-  /** The stack's Messaging construct (created right after the platform). */
-  static of(scope: IConstruct): Messaging {
-    const found = Stack.of(scope).node.tryFindChild(Messaging.ID);
-    if (!(found instanceof Messaging)) throw new Error('Messaging construct not created yet: create it before the capabilities that send');
+  /** The deployment's Messaging capability (created right after the platform). */
+  static lookup(scope: IConstruct): Messaging {
+    let stack = Stack.of(scope);
+    while (stack.nestedStackParent) stack = stack.nestedStackParent;
+    const found = stack.node.tryFindChild(Messaging.ID);
+    if (!(found instanceof Messaging)) throw new Error('Messaging not created yet: create it before the capabilities that send');
     return found;
   }
 
+  /**
+   * The sender's variables (`senderEnv`) for a capability whose functions send: spread them
+   * into its environment's values, and call `grantSend()` on each function that sends.
+   */
+  senderValues(): EnvValues<z.ZodObject<typeof senderEnv>> {
+    return {
+      SENDER_EMAIL: this.platform.senderEmail,
+      PUBLIC_API_URL: this.platform.api.apiEndpoint,
+      SES_CONFIGURATION_SET: this.configurationSetName,
+      SEND_RATE_PER_SECOND: this.sendRatePerSecond,
+      // Every sender's share of the SES quota is the quota divided by the containers of all senders.
+      SENDER_CONTAINERS: Lazy.string({ produce: () => String(Math.max(1, this.senderContainers)) }),
+    };
+  }
+
   constructor(scope: Construct, id: string, platform: Platform) {
-    super(scope, id);
-    this.platform = platform;
+    // Known before the set exists (a name, not a reference), so senders in other stacks carry no cross-stack reference.
+    const configurationSetName = `${platform.stackName.toLowerCase()}-messages`;
     // The account's SES sending quota (messages per second), from context or environment.
-    this.sendRatePerSecond = String(this.node.tryGetContext('sendRatePerSecond') ?? process.env.RESTOCK_SEND_RATE_PER_SECOND ?? '14');
+    const sendRatePerSecond = String(scope.node.tryGetContext('sendRatePerSecond') ?? process.env.RESTOCK_SEND_RATE_PER_SECOND ?? '14');
+    super(scope, id, platform, {
+      schema: messagingEnv,
+      values: {
+        SENDER_EMAIL: platform.senderEmail,
+        PUBLIC_API_URL: platform.api.apiEndpoint,
+        SES_CONFIGURATION_SET: configurationSetName,
+        SEND_RATE_PER_SECOND: sendRatePerSecond,
+        SENDER_CONTAINERS: '1',
+      },
+    });
+    this.configurationSetName = configurationSetName;
+    this.sendRatePerSecond = sendRatePerSecond;
 
     // ---- SES configuration set → default bus ----
     const configurationSet = new CfnConfigurationSet(this, 'ConfigurationSet', {
-      name: `${Stack.of(this).stackName.toLowerCase()}-messages`,
+      name: configurationSetName,
       // Account-level suppression as a second line behind the tenant lists.
       suppressionOptions: { suppressedReasons: ['BOUNCE', 'COMPLAINT'] },
       reputationOptions: { reputationMetricsEnabled: true },
       sendingOptions: { sendingEnabled: true },
     });
-    this.configurationSetName = configurationSet.ref;
     new CfnConfigurationSetEventDestination(this, 'EventsToEventBridge', {
       configurationSetName: configurationSet.ref,
       eventDestination: {
@@ -69,7 +101,7 @@ export class Messaging extends Construct {
     });
 
     // ---- SES events consumer ----
-    const sesEvents = platform.fn('MessagingSesEvents', { entry: 'functions/messaging/ses-events.ts', description: 'SES events → suppression list and send records' });
+    const sesEvents = this.fn('MessagingSesEvents', { entry: 'functions/messaging/ses-events.ts', description: 'SES events → suppression list and send records' });
     platform.table.grantReadWriteData(sesEvents);
     this.deadLetterFor(sesEvents);
     new Rule(this, 'OnSesEvent', {
@@ -82,14 +114,11 @@ export class Messaging extends Construct {
     });
 
     // ---- public links (no login): tracked clicks, one-click unsubscribe ----
-    const links = platform.fn('MessagingLinks', { entry: 'functions/messaging/links.ts', description: 'GET /t/{token} click redirect; GET|POST /u/{token} one-click unsubscribe' });
+    const links = this.serve('MessagingLinks', messagingLinks, { description: 'GET /t/{token} click redirect; GET|POST /u/{token} one-click unsubscribe' });
     platform.table.grantReadWriteData(links);
-    platform.route('GET /t/{token}', links, 'public');
-    platform.route('GET /u/{token}', links, 'public');
-    platform.route('POST /u/{token}', links, 'public');
 
     // ---- admin: templates, messages, settings and sending domain ----
-    const admin = platform.fn('MessagingAdmin', { entry: 'functions/messaging/admin.ts', description: 'Messaging admin: templates, messages, settings, sending domain' });
+    const admin = this.serve('MessagingAdmin', messagingAdmin, { description: 'Messaging admin: templates, messages, settings, sending domain' });
     platform.table.grantReadWriteData(admin);
     admin.addToRolePolicy(
       new PolicyStatement({
@@ -97,22 +126,9 @@ export class Messaging extends Construct {
         resources: [`arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/*`],
       }),
     );
-    for (const route of [
-      'GET /admin/templates',
-      'GET /admin/templates/{name}/{locale}',
-      'PUT /admin/templates/{name}/{locale}',
-      'DELETE /admin/templates/{name}/{locale}',
-      'GET /admin/messages',
-      'GET /admin/messaging/settings',
-      'PUT /admin/messaging/settings',
-      'GET /admin/messaging/domain',
-      'POST /admin/messaging/domain',
-    ]) {
-      platform.route(route, admin, 'admin');
-    }
 
     // ---- sweep of unconfirmed pending sends ----
-    const sweep = platform.fn('MessagingPendingSweep', { entry: 'functions/messaging/sweep.ts', description: 'Fails pending sends no SES event confirmed', timeout: Duration.minutes(5) });
+    const sweep = this.fn('MessagingPendingSweep', { entry: 'functions/messaging/sweep.ts', description: 'Fails pending sends no SES event confirmed', timeout: Duration.minutes(5) });
     platform.table.grantReadWriteData(sweep);
     new Rule(this, 'PendingSweepSchedule', {
       description: 'Every 10 minutes: pending sends past the confirmation window → failed (unconfirmed)',
@@ -123,7 +139,8 @@ export class Messaging extends Construct {
 
   /**
    * Lets a function send through deliver(): SES (the tenants' identities and this
-   * configuration set), SNS SMS, the table, and the sender environment.
+   * configuration set), SNS SMS and the table. Its capability's environment carries
+   * `senderValues()`.
    */
   grantSend(fn: LambdaFn, opts: SendGrantOptions = {}): void {
     const platform = this.platform;
@@ -143,10 +160,6 @@ export class Messaging extends Construct {
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'sns:Publish to a phone number (SMS) has no resource ARN to scope to.',
     });
-    fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSetName);
-    fn.addEnvironment('PUBLIC_API_URL', platform.api.apiEndpoint);
-    fn.addEnvironment('SEND_RATE_PER_SECOND', this.sendRatePerSecond);
-    fn.addEnvironment('SENDER_CONTAINERS', Lazy.string({ produce: () => String(Math.max(1, this.senderContainers)) }));
   }
 
   /** Failed asynchronous invocations (after Lambda's own two retries) land in the platform DLQ. */

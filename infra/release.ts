@@ -1,4 +1,4 @@
-import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -21,8 +21,11 @@ import {
   WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { releaseAdmin, releaseStorefront } from '../functions/release/routes.js';
 import { patternOf } from '../shared/events/catalogue.js';
+import { releaseEnv } from '../shared/release/env.js';
+import { Capability } from './constructs/capability.js';
 import type { HouseFunction } from './constructs/house-function.js';
 import type { Platform } from './constructs/platform.js';
 import { Messaging } from './messaging.js';
@@ -39,18 +42,23 @@ const SEND_CONCURRENCY = 4;
  * before its history fills up. BackInStock (or POST /admin/releases) starts it; OrderPlaced
  * turns paid holds into sales and feeds the conversion estimate.
  */
-export class Release extends Construct {
+export class Release extends Capability<typeof releaseEnv> {
   readonly workflow: StateMachine;
   readonly functions: Record<'admin' | 'storefront' | 'steps' | 'events', HouseFunction>;
 
   constructor(scope: Construct, id: string, platform: Platform) {
-    super(scope, id);
-    const messaging = Messaging.of(this);
-    const stateMachineName = `${Stack.of(this).stackName}-release`;
-    const stateMachineArn = `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:stateMachine:${stateMachineName}`;
+    const messaging = Messaging.lookup(scope);
+    super(scope, id, platform, {
+      schema: releaseEnv,
+      values: {
+        ...messaging.senderValues(),
+        // By name, not a reference: ReleaseSteps, which the machine runs, carries it too.
+        RELEASE_STATE_MACHINE_ARN: platform.stateMachine('release').arn,
+      },
+    });
 
     // ---- workflow tasks ----
-    const steps = platform.fn('ReleaseSteps', {
+    const steps = this.fn('ReleaseSteps', {
       entry: 'functions/release/workflow.ts',
       description: 'Release workflow: tick, send a page, commit',
       timeout: Duration.minutes(5),
@@ -112,7 +120,7 @@ export class Release extends Construct {
       .otherwise(new Succeed(this, 'Release done'));
 
     this.workflow = new StateMachine(this, 'Workflow', {
-      stateMachineName,
+      stateMachineName: platform.stateMachine('release').name,
       definitionBody: DefinitionBody.fromChainable(init.next(tick).next(route)),
       tracingEnabled: true,
       logs: {
@@ -123,13 +131,11 @@ export class Release extends Construct {
       // Each execution continues as a new one long before this (and Node timers cap at 24.8 days locally).
       timeout: Duration.days(14),
     });
-    this.workflow.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }));
+    this.workflow.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [platform.stateMachine('release').arn] }));
 
     // ---- admin API (merchant) ----
-    const admin = platform.fn('ReleaseAdmin', {
-      entry: 'functions/release/admin.ts',
+    const admin = this.serve('ReleaseAdmin', releaseAdmin, {
       description: 'Releases: plan, start, progress, pause/resume/cancel, campaign, settings, tiers',
-      environment: { RELEASE_STATE_MACHINE_ARN: this.workflow.stateMachineArn },
       timeout: Duration.seconds(29),
       memorySize: 1024,
     });
@@ -137,36 +143,15 @@ export class Release extends Construct {
     this.workflow.grantStartExecution(admin);
     this.workflow.grantRead(admin);
     acknowledgeExecutionRead(admin.role!, this.workflow);
-    for (const r of [
-      'POST /admin/releases',
-      'GET /admin/releases',
-      'POST /admin/releases/plan',
-      'GET /admin/releases/{releaseId}',
-      'POST /admin/releases/{releaseId}/pause',
-      'POST /admin/releases/{releaseId}/resume',
-      'POST /admin/releases/{releaseId}/cancel',
-      'GET /admin/releases/{releaseId}/campaign',
-      'GET /admin/release-settings',
-      'PUT /admin/release-settings',
-      'GET /admin/shopper-tiers',
-      'PUT /admin/shopper-tiers',
-    ]) {
-      platform.route(r, admin, 'admin');
-    }
 
     // ---- storefront: early access and holds ----
-    const storefront = platform.fn('ReleaseStorefront', { entry: 'functions/release/storefront.ts', description: 'Early-access links and unit holds', memorySize: 1024 });
+    const storefront = this.serve('ReleaseStorefront', releaseStorefront, { description: 'Early-access links and unit holds', memorySize: 1024 });
     platform.table.grantReadWriteData(storefront);
-    platform.route('GET /storefront/early-access', storefront, 'storefront');
-    platform.route('POST /storefront/claims', storefront, 'storefront');
-    platform.route('GET /storefront/claims/{claimId}', storefront, 'storefront');
-    platform.route('DELETE /storefront/claims/{claimId}', storefront, 'storefront');
 
     // ---- events: BackInStock starts a release, OrderPlaced converts holds ----
-    const events = platform.fn('ReleaseEvents', {
+    const events = this.fn('ReleaseEvents', {
       entry: 'functions/release/events.ts',
       description: 'BackInStock → release; OrderPlaced → holds and conversions',
-      environment: { RELEASE_STATE_MACHINE_ARN: this.workflow.stateMachineArn },
       timeout: Duration.seconds(60),
     });
     platform.table.grantReadWriteData(events);

@@ -4,7 +4,10 @@ import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Choice, Condition, DefinitionBody, JsonPath, LogLevel, StateMachine, Succeed, TaskInput, Wait, WaitTime } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { tenantsAdmin, tenantsOperator } from '../functions/tenants/routes.js';
+import { tenantsEnv } from '../shared/tenants/env.js';
+import { Capability } from './constructs/capability.js';
 import { patternOf } from '../shared/events/catalogue.js';
 import type { Platform } from './constructs/platform.js';
 
@@ -14,33 +17,26 @@ import type { Platform } from './constructs/platform.js';
  * catalog is still empty. This is also the foundation's end-to-end path: gateway → Lambda
  * → DynamoDB → EventBridge → rule → Step Functions → SES.
  */
-export class Tenants extends Construct {
+export class Tenants extends Capability<typeof tenantsEnv> {
   readonly onboarding: StateMachine;
 
   constructor(scope: Construct, id: string, platform: Platform) {
-    super(scope, id);
-    const create = platform.fn('CreateTenant', { entry: 'functions/tenants/create-tenant.ts', description: 'POST /operator/tenants' });
-    platform.table.grantWriteData(create);
-    platform.bus.grantPutEventsTo(create);
-    platform.route('POST /operator/tenants', create, 'operator');
+    super(scope, id, platform, { schema: tenantsEnv, values: { SENDER_EMAIL: platform.senderEmail, PUBLIC_API_URL: platform.api.apiEndpoint } });
 
-    const get = platform.fn('GetTenant', { entry: 'functions/tenants/get-tenant.ts', description: 'GET /admin/tenant' });
-    platform.table.grantReadData(get);
-    platform.route('GET /admin/tenant', get, 'admin');
+    const operator = this.serve('TenantsOperator', tenantsOperator);
+    platform.table.grantWriteData(operator);
+    platform.bus.grantPutEventsTo(operator);
 
-    const email = platform.fn('OnboardingEmail', {
-      entry: 'functions/tenants/onboarding-email.ts',
-      description: 'Onboarding e-mails',
-      environment: { PUBLIC_API_URL: platform.api.apiEndpoint },
-    });
-    platform.table.grantReadWriteData(email);
-    email.addToRolePolicy(platform.sesSendPolicy());
-    const checkSetup = platform.fn('CheckSetup', { entry: 'functions/tenants/check-setup.ts', description: 'Onboarding: is the catalog empty?' });
-    platform.table.grantReadData(checkSetup);
+    const admin = this.serve('TenantsAdmin', tenantsAdmin);
+    platform.table.grantReadWriteData(admin);
+
+    const steps = this.fn('OnboardingSteps', { entry: 'functions/tenants/onboarding.ts', description: 'Onboarding: welcome and reminder e-mails, setup check' });
+    platform.table.grantReadWriteData(steps);
+    steps.addToRolePolicy(platform.sesSendPolicy());
 
     const emailStep = (name: string, step: string) =>
       new LambdaInvoke(this, name, {
-        lambdaFunction: email,
+        lambdaFunction: steps,
         payload: TaskInput.fromObject({
           tenantId: JsonPath.stringAt('$.detail.tenantId'),
           eventId: JsonPath.stringAt('$.detail.eventId'),
@@ -54,8 +50,8 @@ export class Tenants extends Construct {
       .next(new Wait(this, 'Wait for setup', { time: WaitTime.duration(Duration.days(1)) }))
       .next(
         new LambdaInvoke(this, 'Check setup', {
-          lambdaFunction: checkSetup,
-          payload: TaskInput.fromObject({ tenantId: JsonPath.stringAt('$.detail.tenantId') }),
+          lambdaFunction: steps,
+          payload: TaskInput.fromObject({ step: 'check-setup', tenantId: JsonPath.stringAt('$.detail.tenantId') }),
           resultPath: '$.setup',
           payloadResponseOnly: true,
         }),

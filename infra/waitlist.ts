@@ -5,8 +5,12 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Choice, Condition, DefinitionBody, Errors, JitterType, JsonPath, LogLevel, Map as MapState, StateMachine, Succeed, TaskInput, Wait, WaitTime } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
+import { waitlistAdmin, waitlistLinks, waitlistSignup } from '../functions/waitlist/routes.js';
 import { patternOf } from '../shared/events/catalogue.js';
+import type { RouteGroup } from '../shared/http/route.js';
+import { waitlistEnv } from '../shared/waitlist/env.js';
+import { Capability } from './constructs/capability.js';
 import type { HouseFunction } from './constructs/house-function.js';
 import type { Platform } from './constructs/platform.js';
 import { Messaging } from './messaging.js';
@@ -24,18 +28,32 @@ import { Messaging } from './messaging.js';
  *     the loyalty-points perk, through the same fan-out.
  * Cost grows with pages of a list, never with one execution per subscriber.
  */
-export class Waitlist extends Construct {
+export class Waitlist extends Capability<typeof waitlistEnv> {
   readonly fanOut: StateMachine;
   readonly sweep: StateMachine;
   readonly functions: Record<string, HouseFunction> = {};
 
   constructor(scope: Construct, id: string, platform: Platform) {
-    super(scope, id);
-    const messaging = Messaging.of(this);
-    const publicApiUrl = platform.api.apiEndpoint;
-    const fn = (name: string, entry: string, description: string, opts: { timeout?: Duration; memorySize?: number; environment?: Record<string, string> } = {}) => {
-      const f = platform.fn(name, { entry: `functions/waitlist/${entry}.ts`, description, ...opts, environment: { PUBLIC_API_URL: publicApiUrl, ...opts.environment } });
+    const messaging = Messaging.lookup(scope);
+    super(scope, id, platform, {
+      schema: waitlistEnv,
+      values: {
+        ...messaging.senderValues(),
+        // By name, not a reference: the fan-out's own task function carries it too.
+        FANOUT_STATE_MACHINE_ARN: platform.stateMachine('waitlist-fanout').arn,
+      },
+    });
+    const fn = (name: string, entry: string, description: string, opts: { timeout?: Duration; memorySize?: number } = {}) => {
+      const f = this.fn(name, { entry: `functions/waitlist/${entry}.ts`, description, ...opts });
       platform.table.grantReadWriteData(f);
+      this.functions[name] = f;
+      return f;
+    };
+    const serve = (name: string, group: RouteGroup, description: string) => {
+      const f = this.serve(name, group, { description, memorySize: 1024, timeout: Duration.seconds(29) });
+      platform.table.grantReadWriteData(f);
+      // WaitlistJoined (sign-up, confirmation), WaitlistLeft (cancel, erasure).
+      platform.bus.grantPutEventsTo(f);
       this.functions[name] = f;
       return f;
     };
@@ -45,28 +63,14 @@ export class Waitlist extends Construct {
       platform.deadLetters.grantSendMessages(f);
     };
 
-    // ---- HTTP: storefront sign-up, the shopper's signed links, merchant admin and GDPR ----
-    const api = fn('WaitlistApi', 'api', 'Waitlist HTTP routes: sign-up, shopper links, admin, GDPR', { memorySize: 1024, timeout: Duration.seconds(29) });
-    platform.bus.grantPutEventsTo(api); // WaitlistJoined, WaitlistLeft
-    messaging.grantSend(api); // the double opt-in request is sent in the sign-up request
-    // Publishable key (the widget's form).
-    platform.route('POST /storefront/waitlist', api, 'storefront');
+    // ---- HTTP, one function per audience ----
+    // Publishable key (the widget's form); the double opt-in request is sent in the request.
+    const signup = serve('WaitlistSignup', waitlistSignup, 'POST /storefront/waitlist: join a waitlist');
+    messaging.grantSend(signup);
     // Signed tokens, no login: preference page, confirm, keep my place.
-    platform.route('GET /p/{token}', api, 'public');
-    platform.route('POST /p/{token}', api, 'public');
-    for (const route of [
-      'GET /admin/waitlists',
-      'GET /admin/waitlists/settings',
-      'PATCH /admin/waitlists/settings',
-      'GET /admin/waitlists/{sku}/entries',
-      'GET /admin/waitlists/products/{productId}/entries',
-      'GET /admin/waitlists/products/{productId}/perks',
-      'PUT /admin/waitlists/products/{productId}/perks',
-      'POST /admin/shoppers/export',
-      'POST /admin/shoppers/erase',
-    ]) {
-      platform.route(route, api, 'admin');
-    }
+    serve('WaitlistLinks', waitlistLinks, 'GET|POST /p/{token}: the shopper’s preference page, confirm, keep my place');
+    // Admin key: waitlists, settings, perks, GDPR export and erasure.
+    serve('WaitlistAdmin', waitlistAdmin, 'Waitlist admin: lists, entries, settings, perks, GDPR export and erasure');
 
     // ---- fan-out: one execution per list, a Map over sequence ranges ----
     const tasks = fn('WaitlistFanOutTasks', 'fanout', 'Waitlist fan-out tasks (plan ranges, process a range)', { timeout: Duration.minutes(15), memorySize: 1024 });
@@ -92,6 +96,7 @@ export class Waitlist extends Construct {
     ranges.itemProcessor(range.next(new Choice(this, 'Deferred?').when(Condition.isPresent('$.result.retryAt'), retryDeferred).otherwise(new Succeed(this, 'Range done'))));
     const definition = plan.next(ranges).next(new Choice(this, 'More ranges?').when(Condition.isNotNull('$.plan.nextBucket'), plan).otherwise(new Succeed(this, 'Fan-out done')));
     this.fanOut = new StateMachine(this, 'WaitlistFanOut', {
+      stateMachineName: platform.stateMachine('waitlist-fanout').name,
       definitionBody: DefinitionBody.fromChainable(definition),
       tracingEnabled: true,
       logs: { destination: new LogGroup(this, 'FanOutLogs', { retention: RetentionDays.ONE_MONTH }), level: LogLevel.ALL, includeExecutionData: false },
@@ -102,7 +107,6 @@ export class Waitlist extends Construct {
     const events = fn('WaitlistEvents', 'events', 'WaitlistJoined → confirmation; RestockEtaChanged → update fan-out; BackInStock → points; sweep pages', {
       timeout: Duration.minutes(15),
       memorySize: 1024,
-      environment: { FANOUT_STATE_MACHINE_ARN: this.fanOut.stateMachineArn },
     });
     platform.bus.grantPutEventsTo(events); // sweep expiry publishes WaitlistLeft
     messaging.grantSend(events);

@@ -1,28 +1,33 @@
 /**
  * Benchmark (not a test) of the storefront API.
  *
- *   npm run bench:api        # BENCH_SECONDS=10 BENCH_CONCURRENCY=8 by default; BENCH_LOAD=0 for bundles only
+ *   npm run bench:api                        # BENCH_SECONDS=10 BENCH_CONCURRENCY=8 by default; BENCH_LOAD=0 for bundles only
+ *   BENCH_BASELINE=<git ref> npm run bench:api   # also builds the same handlers at <ref>, measured in the same run
  *
- * 1. Each storefront handler's bundle, built like the house function builds it (esbuild, ESM,
- *    node22, minified, AWS SDK external as the Lambda runtime provides it): its size, beside
- *    the baseline of the same sources with `import { z } from 'zod'` (all of zod) instead of
- *    the namespace import they use.
- * 2. Cold init: the time a fresh Node process takes to import the bundle (median of 5).
+ * 1. Each storefront handler (the entries of the storefront route groups), bundled as the house
+ *    function deploys it (esbuild, ESM, node22, minified, source map, AWS SDK external as the
+ *    Lambda runtime provides it): its size.
+ * 2. Cold init as deployed: a fresh Node process with `--enable-source-maps` importing the
+ *    bundle (median of BENCH_RUNS, default 11). With BENCH_BASELINE, the baseline's bundle of the same handler file
+ *    is measured alternately with ours, so machine load hits both alike.
  * 3. On a local stack (loopback, ephemeral): p50/p99 latency and throughput of product and
  *    listing availability under a bounded concurrent load, and the DynamoDB calls one
  *    listing of 100 products makes (counted on the SDK client, in process).
  * Targets: bundle ≤ 250 KB minified, cold init ≤ 50 ms, a listing of 100 in one round trip.
  */
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { routeGroups } from '../../functions/api.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const BASELINE = process.env.BENCH_BASELINE;
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const PRODUCTS = 100;
 const TARGET_BUNDLE_KB = 250;
 const TARGET_INIT_MS = 50;
@@ -33,46 +38,32 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const padL = (s: string | number, n: number) => String(s).padStart(n);
 
-/**
- * The baseline: the sources as they were, with `import { z } from 'zod'` (which pulls in all
- * of zod) instead of the namespace import they use now, in the repo's own sources only.
- */
-const zodNamed: Plugin = {
-  name: 'zod-named',
-  setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes('node_modules')) return undefined;
-      const src = readFileSync(args.path, 'utf8').replace(/import \* as z from 'zod';/g, "import { z } from 'zod';");
-      return { contents: src, loader: 'ts' };
-    });
-  },
-};
-
-async function bundle(entry: string, variant: 'house' | 'zod-named'): Promise<{ file: string; bytes: number }> {
+async function bundle(root: string, entry: string, variant: string): Promise<{ file: string; bytes: number }> {
   const file = path.join(outDir, variant, `${path.basename(entry, '.ts')}.mjs`);
+  // As infra/constructs/house-function.ts bundles it.
   await build({
-    entryPoints: [path.join(repoRoot, entry)],
+    entryPoints: [path.join(root, entry)],
     outfile: file,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node22',
     minify: true,
+    sourcemap: true,
     mainFields: ['module', 'main'],
     external: ['@aws-sdk/*'],
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    plugins: variant === 'zod-named' ? [zodNamed] : [],
     logLevel: 'silent',
   });
   return { file, bytes: statSync(file).size };
 }
 
 /**
- * Init time in a fresh process: the AWS SDK the runtime provides (DynamoDB client and
- * document client) is imported first and timed apart, then the bundle itself (its own code,
- * zod, middy, the logger, and its module-level setup). Median of 5.
+ * Init time in a fresh process as Lambda starts it (`--enable-source-maps`): the AWS SDK the
+ * runtime provides (DynamoDB client and document client) is imported first and timed apart,
+ * then the bundle itself (its own code, zod, middy, the logger, its module-level setup).
  */
-function coldInitMs(file: string): { sdk: number; own: number } {
+function coldInitOnce(file: string): { sdk: number; own: number } {
   const script = [
     'const t0 = performance.now();',
     "await import('@aws-sdk/client-dynamodb'); await import('@aws-sdk/lib-dynamodb');",
@@ -81,40 +72,59 @@ function coldInitMs(file: string): { sdk: number; own: number } {
     'const t2 = performance.now();',
     'process.stdout.write(JSON.stringify({ sdk: t1 - t0, own: t2 - t1 }));',
   ].join('\n');
-  const runs: { sdk: number; own: number }[] = [];
-  for (let i = 0; i < 5; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, TABLE_NAME: 'bench', EVENT_BUS_NAME: 'bench', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' },
-      encoding: 'utf8',
-    });
-    runs.push(JSON.parse(out) as { sdk: number; own: number });
-  }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
-  return { sdk: median(runs.map((r) => r.sdk)), own: median(runs.map((r) => r.own)) };
+  const out = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, TABLE_NAME: 'bench', EVENT_BUS_NAME: 'bench', AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as { sdk: number; own: number };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The baseline's sources at BENCH_BASELINE, checked out beside the bundles (never in the repo). */
+function baselineRoot(): string | undefined {
+  if (!BASELINE) return undefined;
+  const dir = path.join(outDir, 'baseline-src');
+  if (existsSync(dir)) execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: repoRoot, stdio: 'ignore' });
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('git', ['worktree', 'add', '--detach', dir, BASELINE], { cwd: repoRoot, stdio: 'ignore' });
+  return dir;
 }
 
 async function bundles() {
-  const entries = readdirSync(path.join(repoRoot, 'functions/storefront'))
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => `functions/storefront/${f}`);
+  const entries = [...new Set(routeGroups.filter((g) => g.capability === 'storefront').map((g) => g.entry))].sort();
   mkdirSync(outDir, { recursive: true });
-  console.log(`\n1–2. Bundles (esbuild, ESM, node22, minified, @aws-sdk/* external) and cold init in a fresh process (median of 5)\n`);
-  console.log(`${pad('handler', 38)}${padL('bundle', 11)}${padL('named z', 12)}${padL('init own', 11)}${padL('named own', 10)}${padL('+ SDK', 10)}`);
-  for (const entry of entries) {
-    const house = await bundle(entry, 'house');
-    const ns = await bundle(entry, 'zod-named');
-    const init = coldInitMs(house.file);
-    const nsInit = coldInitMs(ns.file);
-    const flag = (ok: boolean) => (ok ? ' ' : '!');
-    console.log(
-      `${pad(entry, 38)}${padL(kb(house.bytes), 10)}${flag(house.bytes <= TARGET_BUNDLE_KB * 1024)}${padL(kb(ns.bytes), 11)}${flag(ns.bytes <= TARGET_BUNDLE_KB * 1024)}${padL(init.own.toFixed(1) + ' ms', 10)}${flag(init.own <= TARGET_INIT_MS)}${padL(nsInit.own.toFixed(1) + ' ms', 9)}${flag(nsInit.own <= TARGET_INIT_MS)}${padL(init.sdk.toFixed(0) + ' ms', 10)}`,
-    );
+  const base = baselineRoot();
+  console.log(`\n1–2. Bundles as deployed (esbuild, ESM, node22, minified, source map, @aws-sdk/* external) and cold init in a fresh process with --enable-source-maps (median of ${RUNS})${base ? `; baseline ${BASELINE}` : ''}\n`);
+  console.log(`${pad('handler', 36)}${padL('bundle', 11)}${padL('init own', 11)}${base ? `${padL('base bundle', 13)}${padL('base init', 11)}` : ''}${padL('+ SDK', 9)}`);
+  try {
+    for (const entry of entries) {
+      const ours = await bundle(repoRoot, entry, 'house');
+      const theirs = base && existsSync(path.join(base, entry)) ? await bundle(base, entry, 'baseline') : undefined;
+      const own: number[] = [];
+      const baseOwn: number[] = [];
+      const sdk: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // Alternate, so load on the machine falls on both alike.
+        const a = coldInitOnce(ours.file);
+        own.push(a.own);
+        sdk.push(a.sdk);
+        if (theirs) baseOwn.push(coldInitOnce(theirs.file).own);
+      }
+      const flag = (ok: boolean) => (ok ? ' ' : '!');
+      const ms = (x: number) => `${x.toFixed(1)} ms`;
+      console.log(
+        `${pad(entry, 36)}${padL(kb(ours.bytes), 10)}${flag(ours.bytes <= TARGET_BUNDLE_KB * 1024)}${padL(ms(median(own)), 10)}${flag(median(own) <= TARGET_INIT_MS)}` +
+          (base ? (theirs ? `${padL(kb(theirs.bytes), 13)}${padL(ms(median(baseOwn)), 11)}` : `${padL('—', 13)}${padL('—', 11)}`) : '') +
+          `${padL(`${median(sdk).toFixed(0)} ms`, 9)}`,
+      );
+    }
+  } finally {
+    if (base) execFileSync('git', ['worktree', 'remove', '--force', base], { cwd: repoRoot, stdio: 'ignore' });
   }
   console.log(`
-  ! = misses the target (bundle ≤ ${TARGET_BUNDLE_KB} KB, cold init ≤ ${TARGET_INIT_MS} ms).
-  bundle / init own: as the house function builds it (sources use \`import * as z from 'zod'\`).
-  named z / named own: the baseline, the same sources with \`import { z } from 'zod'\`.
+  ! = misses the target (bundle ≤ ${TARGET_BUNDLE_KB} KB, cold init ≤ ${TARGET_INIT_MS} ms). Bundle sizes exclude the .map file.
   + SDK: importing @aws-sdk/client-dynamodb and lib-dynamodb first (provided by the Lambda
   runtime, not in the bundle; paid once per cold start by every function that uses DynamoDB).`);
 }

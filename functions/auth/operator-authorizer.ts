@@ -1,11 +1,11 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import { loadConfig } from '../../shared/config/env.js';
+import { operatorAuthorizerEnv } from '../../shared/tenants/env.js';
 import { secretMatches } from '../../shared/tenants/api-keys.js';
 
 // The operator (whoever runs this deployment) onboards tenants. Only the key's SHA-256 is
 // configured, so neither the template nor the environment holds the key itself.
-const config = loadConfig({ OPERATOR_KEY_SHA256: z.string().regex(/^[0-9a-f]{64}$/) });
+const config = loadConfig(operatorAuthorizerEnv);
 
 export async function handler(event: APIGatewayRequestAuthorizerEventV2) {
   const header = event.headers?.authorization ?? '';

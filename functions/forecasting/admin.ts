@@ -1,19 +1,18 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
 import { dynamo } from '../../shared/data/client.js';
 import { tenantKey } from '../../shared/data/entity.js';
 import { Store } from '../../shared/data/store.js';
 import { NotFoundError, TooManyRequestsError } from '../../shared/errors.js';
 import { Forecast, ForecastRun, latestIndexPk, manualRunKey, ReorderSuggestion, suggestionIndexPk, type Forecast as ForecastT } from '../../shared/forecast-run/model.js';
 import { addDays } from '../../shared/forecast-run/series.js';
-import { httpHandler } from '../../shared/http/handler.js';
-import { skuSchema } from '../../shared/inventory/model.js';
-import { byRoute, pageQuery } from '../catalog/router.js';
+import { forecastingEnv } from '../../shared/forecasting/env.js';
+import { serve } from '../../shared/http/handler.js';
+import { forecastingAdmin } from './routes.js';
 
-const config = loadConfig({ ...baseEnv, FORECAST_TENANT_WORKFLOW_ARN: z.string().min(1) });
+const config = loadConfig(forecastingEnv);
 const store = new Store(config.TABLE_NAME);
 const sfn = new SFNClient({});
 
@@ -58,23 +57,15 @@ async function runDates(tenantId: string, sku: string): Promise<string[]> {
   return (res.Items ?? []).map((i) => String(i.sk).slice(4));
 }
 
-const skuPath = z.object({ sku: skuSchema });
-const runQuery = z.object({ runDate: z.iso.date().optional() });
-
-export const handler = byRoute({
-  /** GET /admin/forecasts — the latest forecast of every SKU (by SKU, paginated) and the last run. */
-  'GET /admin/forecasts': httpHandler({ query: pageQuery, tenant: true }, async ({ query, auth }) => {
-    const tenantId = auth.tenantId!;
+export const handler = serve(forecastingAdmin, {
+  /** The latest forecast of every SKU (by SKU, paginated) and the last run. */
+  listForecasts: async ({ query, tenantId }) => {
     const [page, run] = await Promise.all([store.page(Forecast, { pk: latestIndexPk(tenantId), index: 'gsi1', limit: query.limit, cursor: query.cursor }), lastRun(tenantId)]);
     return { body: { items: page.items.map(summary), ...(page.cursor ? { cursor: page.cursor } : {}), lastRun: run } };
-  }),
+  },
 
-  /**
-   * GET /admin/forecasts/{sku}[?runDate=] — one SKU's forecast (latest, or of a past run):
-   * the daily forecast with its dates, the model chosen and a summary of its inputs.
-   */
-  'GET /admin/forecasts/{sku}': httpHandler({ path: skuPath, query: runQuery, tenant: true }, async ({ path, query, auth }) => {
-    const tenantId = auth.tenantId!;
+  /** One SKU's forecast (latest, or of a past run): the daily forecast with its dates, the model chosen and a summary of its inputs. */
+  getForecast: async ({ path, query, tenantId }) => {
     const [forecast, dates] = await Promise.all([store.get(Forecast, { tenantId, sku: path.sku, run: query.runDate ?? 'LATEST' }), runDates(tenantId, path.sku)]);
     if (!forecast) throw new NotFoundError(query.runDate ? `Forecast of ${query.runDate}` : 'Forecast');
     const { tenantId: _t, ...rest } = forecast;
@@ -84,21 +75,20 @@ export const handler = byRoute({
         runDates: dates,
       },
     };
-  }),
+  },
 
-  /** GET /admin/reorder-suggestions — SKUs with an order to place, most urgent first. */
-  'GET /admin/reorder-suggestions': httpHandler({ query: pageQuery, tenant: true }, async ({ query, auth }) => {
-    const page = await store.page(ReorderSuggestion, { pk: suggestionIndexPk(auth.tenantId!), index: 'gsi1', limit: query.limit, cursor: query.cursor });
+  /** SKUs with an order to place, most urgent first. */
+  listReorderSuggestions: async ({ query, tenantId }) => {
+    const page = await store.page(ReorderSuggestion, { pk: suggestionIndexPk(tenantId), index: 'gsi1', limit: query.limit, cursor: query.cursor });
     return { body: { items: page.items.map(({ tenantId: _t, ...s }) => s), ...(page.cursor ? { cursor: page.cursor } : {}) } };
-  }),
+  },
 
   /**
-   * POST /admin/forecasts/run — runs the caller's forecast now (the nightly workflow's
-   * per-tenant part, for this tenant only). Answers 202 with the execution; results land in
-   * GET /admin/forecasts as partitions finish. At most one start per five minutes.
+   * Runs the caller's forecast now (the nightly workflow's per-tenant part, for this tenant
+   * only). Answers 202 with the execution; results land in GET /admin/forecasts as
+   * partitions finish. At most one start per five minutes.
    */
-  'POST /admin/forecasts/run': httpHandler({ tenant: true }, async ({ auth }) => {
-    const tenantId = auth.tenantId!;
+  runForecast: async ({ tenantId }) => {
     const now = new Date();
     try {
       await dynamo.send(
@@ -129,5 +119,5 @@ export const handler = byRoute({
       throw error;
     }
     return { status: 202, body: { runDate, executionArn: res.executionArn, startedAt: now.toISOString() } };
-  }),
+  },
 });

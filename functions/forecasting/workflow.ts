@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { forecastingEnv } from '../../shared/forecasting/env.js';
 import { finishRun, listTenantsPage, planTenant } from '../../shared/forecast-run/run.js';
 import { tenantIdSchema } from '../../shared/tenants/model.js';
 
-const config = loadConfig(baseEnv);
+const config = loadConfig(forecastingEnv);
 const ctx = { tableName: config.TABLE_NAME, busName: config.EVENT_BUS_NAME };
 
 const input = z.discriminatedUnion('step', [

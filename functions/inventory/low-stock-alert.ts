@@ -1,15 +1,15 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import * as z from 'zod';
-import { loadConfig, baseEnv } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
 import { once } from '../../shared/data/idempotency.js';
 import { Store } from '../../shared/data/store.js';
+import { inventoryEnv } from '../../shared/inventory/env.js';
 import { parseEvent } from '../../shared/events/consume.js';
 import { addDigestEntry, claimAlertWindow } from '../../shared/inventory/alerts.js';
 import { sendEmail } from '../../shared/messaging/email.js';
 import { logger } from '../../shared/observability/logger.js';
 import { Tenant } from '../../shared/tenants/model.js';
 
-const config = loadConfig({ ...baseEnv, SENDER_EMAIL: z.email() });
+const config = loadConfig(inventoryEnv);
 const store = new Store(config.TABLE_NAME);
 
 /**

@@ -1,9 +1,10 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { loadConfig, baseEnv } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { messagingEnv } from '../../shared/messaging/env.js';
 import { applySesEvent, sesEventDetail } from '../../shared/messaging/ses-events.js';
 import { logger } from '../../shared/observability/logger.js';
 
-const config = loadConfig(baseEnv);
+const config = loadConfig(messagingEnv);
 
 /**
  * SES email events from the default bus (configuration set → EventBridge): confirms pending

@@ -1,9 +1,9 @@
-import * as z from 'zod';
-import { loadConfig, baseEnv } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { messagingEnv } from '../../shared/messaging/env.js';
 import { sweepableTenants, sweepStalePending } from '../../shared/messaging/ledger.js';
 import { logger } from '../../shared/observability/logger.js';
 
-const config = loadConfig({ ...baseEnv, PENDING_CONFIRM_MINUTES: z.coerce.number().positive().default(30) });
+const config = loadConfig(messagingEnv);
 
 /**
  * Scheduled: every pending send older than the confirmation window, with no SES event to

@@ -1,16 +1,16 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
 import { once } from '../../shared/data/idempotency.js';
 import { DomainError } from '../../shared/errors.js';
 import { parseEvent } from '../../shared/events/consume.js';
 import { logger } from '../../shared/observability/logger.js';
 import { createRelease, releaseSettings, type AdminContext } from '../../shared/release/admin.js';
+import { releaseEnv } from '../../shared/release/env.js';
 import { attributeOrder } from '../../shared/release/orders.js';
 import { defaultPorts } from '../../shared/release/ports.js';
 
-const config = loadConfig({ ...baseEnv, RELEASE_STATE_MACHINE_ARN: z.string().min(1), SENDER_EMAIL: z.string().default(''), PUBLIC_API_URL: z.string().default('') });
+const config = loadConfig(releaseEnv);
 const ctx: AdminContext = {
   tableName: config.TABLE_NAME,
   ports: defaultPorts({ tableName: config.TABLE_NAME, publicApiUrl: config.PUBLIC_API_URL }),

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { releaseEnv } from '../../shared/release/env.js';
 import { defaultPorts } from '../../shared/release/ports.js';
 import { commit, sendPage, tick, type ReleaseContext } from '../../shared/release/workflow.js';
 
-const config = loadConfig({ ...baseEnv, PUBLIC_API_URL: z.string().default('') });
+const config = loadConfig(releaseEnv);
 const ctx: ReleaseContext = {
   tableName: config.TABLE_NAME,
   busName: config.EVENT_BUS_NAME,

@@ -1,13 +1,21 @@
-import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { serve } from '../../shared/http/handler.js';
 import { widgetConfig } from '../../shared/storefront/config.js';
-import { CACHE, storefront } from '../../shared/storefront/http.js';
+import { tenantContext } from '../../shared/storefront/data.js';
+import { storefrontEnv } from '../../shared/storefront/env.js';
+import { storefrontEdge } from '../../shared/storefront/http.js';
+import { storefrontWidgetConfig } from './routes/widget-config.js';
 
-const config = loadConfig(baseEnv);
-const api = storefront(config.TABLE_NAME);
+const config = loadConfig(storefrontEnv);
 
-/** GET /storefront/config?lang=it — the widget's texts, consent text and endpoints for one language. */
-export const handler = api.handler({ query: z.object({ lang: z.string().max(10).optional() }), cache: CACHE.config }, async ({ query, tenant }) => {
-  const ctx = await tenant;
-  return { body: widgetConfig(ctx.config, ctx.locale, query.lang) };
-});
+export const handler = serve(
+  storefrontWidgetConfig,
+  {
+    /** The widget's texts, consent text and endpoints for one language. */
+    widgetConfig: async ({ query, tenantId }) => {
+      const ctx = await tenantContext(config.TABLE_NAME, tenantId);
+      return { body: widgetConfig(ctx.config, ctx.locale, query.lang) };
+    },
+  },
+  { edge: storefrontEdge(config.TABLE_NAME) },
+);

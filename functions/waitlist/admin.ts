@@ -1,36 +1,37 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import type * as z from 'zod';
+import { loadConfig } from '../../shared/config/env.js';
 import { dynamo } from '../../shared/data/client.js';
 import { Store } from '../../shared/data/store.js';
 import { BadRequestError, NotFoundError } from '../../shared/errors.js';
-import { httpHandler, zodProblems } from '../../shared/http/handler.js';
-import { idSchema, Product, skuSchema } from '../../shared/inventory/model.js';
+import { serve, zodProblems } from '../../shared/http/handler.js';
+import { Product } from '../../shared/inventory/model.js';
 import { Tenant } from '../../shared/tenants/model.js';
-import { listIdOf, listPk, perksSchema, WaitlistPerks, type WaitlistEntry, type WaitlistSummary } from '../../shared/waitlist/model.js';
+import { waitlistEnv } from '../../shared/waitlist/env.js';
+import { erasePerson, exportPerson } from '../../shared/waitlist/gdpr.js';
+import type { LifecycleDeps } from '../../shared/waitlist/lifecycle.js';
+import { listIdOf, listPk, WaitlistPerks, type WaitlistEntry, type WaitlistSummary } from '../../shared/waitlist/model.js';
 import { WaitlistRepository } from '../../shared/waitlist/repository.js';
 import { waitlistSettingsSchema } from '../../shared/waitlist/settings.js';
-import { erasePerson, exportPerson, personSchema } from '../../shared/waitlist/gdpr.js';
-import type { LifecycleDeps } from '../../shared/waitlist/lifecycle.js';
-import { byRoute, pageBody, pageQuery } from '../catalog/router.js';
+import { waitlistAdmin, type entriesQuery, type waitlistEntryView, type waitlistSummaryView } from './routes.js';
 
-const config = loadConfig({ ...baseEnv, PUBLIC_API_URL: z.string().default(''), RESTOCK_LOCAL_CONSOLE_URL: z.string().optional() });
+const config = loadConfig(waitlistEnv);
 const repo = new WaitlistRepository(config.TABLE_NAME);
 const store = new Store(config.TABLE_NAME);
 const deps: LifecycleDeps = { tableName: config.TABLE_NAME, busName: config.EVENT_BUS_NAME, publicApiUrl: config.PUBLIC_API_URL, repo };
 
-const summaryView = (s: WaitlistSummary | undefined, listId: string, productId?: string, sku?: string) => ({
+const summaryView = (s: WaitlistSummary | undefined, listId: string, productId: string, sku?: string): z.output<typeof waitlistSummaryView> => ({
   listId,
   productId: s?.productId ?? productId,
   ...((s?.sku ?? sku) ? { sku: s?.sku ?? sku } : {}),
-  level: listId.startsWith('product:') ? 'product' : 'variant',
+  level: listId.startsWith('product:') ? ('product' as const) : ('variant' as const),
   waiting: Math.max(0, s?.active ?? 0),
   byChannel: { email: Math.max(0, s?.email ?? 0), sms: Math.max(0, s?.sms ?? 0) },
   lastJoinedAt: s?.lastActivatedAt ?? null,
   lastEtaUpdateAt: s?.lastEtaFanOutAt ?? null,
 });
 
-const entryView = (e: WaitlistEntry, position: number | null) => ({
+const entryView = (e: WaitlistEntry, position: number | null): z.output<typeof waitlistEntryView> => ({
   entryId: e.entryId,
   status: e.status,
   position,
@@ -45,8 +46,6 @@ const entryView = (e: WaitlistEntry, position: number | null) => ({
   consent: { textVersion: e.consent.textVersion, recordedAt: e.consent.recordedAt, source: e.consent.source },
 });
 
-const entriesQuery = pageQuery.extend({ status: z.enum(['active', 'pending']).default('active') });
-
 const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
 function decodeCursor(cursor: string | undefined, pk: string): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
@@ -60,7 +59,7 @@ function decodeCursor(cursor: string | undefined, pk: string): Record<string, un
 }
 
 /** Who waits on one list, in line order (active) or by sign-up (pending), one page at a time. */
-async function listEntries(tenantId: string, listId: string, q: z.infer<typeof entriesQuery>) {
+async function listEntries(tenantId: string, listId: string, q: z.output<typeof entriesQuery>) {
   const pk = listPk(tenantId, listId);
   const cursor = decodeCursor(q.cursor, pk);
   if (q.status === 'pending') {
@@ -73,24 +72,6 @@ async function listEntries(tenantId: string, listId: string, q: z.infer<typeof e
   let position = first ? (await repo.position(tenantId, listId, first.seq!)) - 1 : 0;
   return { items: page.entries.map((e) => entryView(e, ++position)), ...(page.cursor ? { cursor: encodeCursor(page.cursor) } : {}) };
 }
-
-/**
- * A patch of waitlist settings: any subset of fields, without the schema's defaults (a
- * default would overwrite what is stored); `null` removes an optional field; `rateLimit`
- * merges field by field.
- */
-const withoutDefault = (s: z.ZodType): z.ZodType => (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : s);
-const rateLimitShape = (withoutDefault(waitlistSettingsSchema.shape.rateLimit) as z.ZodObject).shape;
-const settingsPatch = z.strictObject(
-  Object.fromEntries(
-    Object.entries(waitlistSettingsSchema.shape).map(([k, v]) => [
-      k,
-      k === 'rateLimit'
-        ? z.strictObject(Object.fromEntries(Object.entries(rateLimitShape).map(([rk, rv]) => [rk, withoutDefault(rv as z.ZodType).optional()]))).optional()
-        : withoutDefault(v as z.ZodType).nullable().optional(),
-    ]),
-  ),
-);
 
 function applyPatch(current: Record<string, unknown>, patch: Record<string, unknown>) {
   const out: Record<string, unknown> = { ...current };
@@ -105,13 +86,12 @@ function applyPatch(current: Record<string, unknown>, patch: Record<string, unkn
   return parsed.data;
 }
 
-export const handler = byRoute({
+export const handler = serve(waitlistAdmin, {
   /**
    * Waiting counts by list (variant or whole product), by channel: the demand signal. With
    * `?productId=`, every list of that product and the product's total.
    */
-  'GET /admin/waitlists': httpHandler({ query: pageQuery.extend({ productId: idSchema.optional() }), tenant: true }, async ({ query, auth }) => {
-    const tenantId = auth.tenantId!;
+  listWaitlists: async ({ query, tenantId }) => {
     if (query.productId) {
       const product = await store.get(Product, { tenantId, productId: query.productId });
       if (!product) throw new NotFoundError('Product');
@@ -128,30 +108,26 @@ export const handler = byRoute({
     }
     const page = await repo.pageLists(tenantId, { limit: query.limit, cursor: query.cursor });
     const summaries = await repo.summaries(tenantId, page.items.map((i) => i.listId));
-    return { body: pageBody({ items: page.items.map((i) => summaryView(summaries.get(i.listId), i.listId, i.productId, i.sku)), cursor: page.cursor }) };
-  }),
+    return { body: { items: page.items.map((i) => summaryView(summaries.get(i.listId), i.listId, i.productId, i.sku)), ...(page.cursor ? { cursor: page.cursor } : {}) } };
+  },
 
-  'GET /admin/waitlists/{sku}/entries': httpHandler({ path: z.object({ sku: skuSchema }), query: entriesQuery, tenant: true }, async ({ path, query, auth }) => ({
-    body: await listEntries(auth.tenantId!, `sku:${path.sku}`, query),
-  })),
+  listVariantWaitlistEntries: async ({ path, query, tenantId }) => ({ body: await listEntries(tenantId, `sku:${path.sku}`, query) }),
 
-  'GET /admin/waitlists/products/{productId}/entries': httpHandler({ path: z.object({ productId: idSchema }), query: entriesQuery, tenant: true }, async ({ path, query, auth }) => ({
-    body: await listEntries(auth.tenantId!, `product:${path.productId}`, query),
-  })),
+  listProductWaitlistEntries: async ({ path, query, tenantId }) => ({ body: await listEntries(tenantId, `product:${path.productId}`, query) }),
 
-  'GET /admin/waitlists/settings': httpHandler({ tenant: true }, async ({ auth }) => {
-    const tenant = await store.get(Tenant, { tenantId: auth.tenantId! });
+  getWaitlistSettings: async ({ tenantId }) => {
+    const tenant = await store.get(Tenant, { tenantId });
     if (!tenant) throw new NotFoundError('Tenant');
     return { body: tenant.settings.waitlist };
-  }),
+  },
 
   /** Changes some waitlist settings (the rest stay); the result is validated whole. */
-  'PATCH /admin/waitlists/settings': httpHandler({ body: settingsPatch, tenant: true }, async ({ body, auth }) => {
-    const key = Tenant.key({ tenantId: auth.tenantId! });
+  patchWaitlistSettings: async ({ body, tenantId }) => {
+    const key = Tenant.key({ tenantId });
     const raw = (await dynamo.send(new GetCommand({ TableName: config.TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
     if (!raw) throw new NotFoundError('Tenant');
     const current = Tenant.schema.parse(raw).settings.waitlist;
-    const next = applyPatch(current, body as Record<string, unknown>);
+    const next = applyPatch(current, body);
     await dynamo.send(
       new UpdateCommand({
         TableName: config.TABLE_NAME,
@@ -162,22 +138,21 @@ export const handler = byRoute({
       }),
     );
     return { body: next };
-  }),
+  },
 
-  'GET /admin/waitlists/products/{productId}/perks': httpHandler({ path: z.object({ productId: idSchema }), tenant: true }, async ({ path, auth }) => {
-    const perks = await store.get(WaitlistPerks, { tenantId: auth.tenantId!, productId: path.productId });
+  getWaitlistPerks: async ({ path, tenantId }) => {
+    const perks = await store.get(WaitlistPerks, { tenantId, productId: path.productId });
     return { body: perks ? { discount: perks.discount, loyaltyPoints: perks.loyaltyPoints, exclusiveContent: perks.exclusiveContent, updatedAt: perks.updatedAt } : {} };
-  }),
+  },
 
   /** Perks of one product's waitlist: discount after the back-in-stock message, points on return, exclusive content. */
-  'PUT /admin/waitlists/products/{productId}/perks': httpHandler({ path: z.object({ productId: idSchema }), body: perksSchema.strict(), tenant: true }, async ({ path, body, auth }) => {
-    const tenantId = auth.tenantId!;
+  putWaitlistPerks: async ({ path, body, tenantId }) => {
     const exists = await dynamo.send(new GetCommand({ TableName: config.TABLE_NAME, Key: Product.key({ tenantId, productId: path.productId }), ProjectionExpression: 'productId' }));
     if (!exists.Item) throw new NotFoundError('Product');
     const item = { ...body, tenantId, productId: path.productId, updatedAt: new Date().toISOString() };
     await store.put(WaitlistPerks, item);
     return { body: { discount: item.discount, loyaltyPoints: item.loyaltyPoints, exclusiveContent: item.exclusiveContent, updatedAt: item.updatedAt } };
-  }),
+  },
 
   /**
    * GDPR requests a shopper makes to the merchant: everything held about the person (by
@@ -185,11 +160,10 @@ export const handler = byRoute({
    * Only the tenant's own data is reachable: keys start with the tenant, contact hashes are
    * salted with it.
    */
-  'POST /admin/shoppers/export': httpHandler({ body: personSchema, tenant: true }, async ({ body, auth }) => ({
-    body: await exportPerson(deps, auth.tenantId!, body),
-  })),
-  'POST /admin/shoppers/erase': httpHandler({ body: personSchema, tenant: true }, async ({ body, auth }) => ({
+  exportShopper: async ({ body, tenantId }) => ({ body: await exportPerson(deps, tenantId, body) }),
+
+  eraseShopper: async ({ body, tenantId }) => ({
     // Locally the console also erases the address from the mail and SMS emulators.
-    body: { erased: await erasePerson(deps, auth.tenantId!, body, { localConsoleUrl: config.RESTOCK_LOCAL_CONSOLE_URL }) },
-  })),
+    body: { erased: await erasePerson(deps, tenantId, body, { localConsoleUrl: config.RESTOCK_LOCAL_CONSOLE_URL }) },
+  }),
 });

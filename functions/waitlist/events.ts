@@ -1,10 +1,11 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
 import { once } from '../../shared/data/idempotency.js';
 import { parseEvent } from '../../shared/events/consume.js';
 import { logger } from '../../shared/observability/logger.js';
 import { listSkipsEtaFanOut } from '../../shared/waitlist/cadence.js';
+import { waitlistEnv } from '../../shared/waitlist/env.js';
 import { campaignHash } from '../../shared/waitlist/fanout.js';
 import { sendConfirmation, type LifecycleDeps } from '../../shared/waitlist/lifecycle.js';
 import { listIdOf, WaitlistPerks } from '../../shared/waitlist/model.js';
@@ -12,7 +13,7 @@ import { WaitlistRepository } from '../../shared/waitlist/repository.js';
 import { tenantOf } from '../../shared/waitlist/signup.js';
 import { executionName, startFanOut, sweepPage } from '../../shared/waitlist/sweep.js';
 
-const config = loadConfig({ ...baseEnv, PUBLIC_API_URL: z.string().min(1), FANOUT_STATE_MACHINE_ARN: z.string().min(1) });
+const config = loadConfig(waitlistEnv);
 const repo = new WaitlistRepository(config.TABLE_NAME);
 const deps: LifecycleDeps = { tableName: config.TABLE_NAME, busName: config.EVENT_BUS_NAME, publicApiUrl: config.PUBLIC_API_URL, repo };
 

@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { waitlistEnv } from '../../shared/waitlist/env.js';
 import { fanOutJobSchema, planFanOut, processRange } from '../../shared/waitlist/fanout.js';
 import type { LifecycleDeps } from '../../shared/waitlist/lifecycle.js';
 import { WaitlistRepository } from '../../shared/waitlist/repository.js';
 
-const config = loadConfig({ ...baseEnv, PUBLIC_API_URL: z.string().min(1) });
+const config = loadConfig(waitlistEnv);
 const deps: LifecycleDeps = { tableName: config.TABLE_NAME, busName: config.EVENT_BUS_NAME, publicApiUrl: config.PUBLIC_API_URL, repo: new WaitlistRepository(config.TABLE_NAME) };
 
 /** Deferred messages (quiet hours, caps) are retried this many times per range, then left to the daily sweep. */

@@ -1,8 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
+import type * as z from 'zod';
+import { loadConfig } from '../../shared/config/env.js';
+import { BadRequestError, DomainError, NotFoundError } from '../../shared/errors.js';
+import { errorResponse, serve, zodProblems } from '../../shared/http/handler.js';
 import { unsubscribeUrl } from '../../shared/messaging/links.js';
 import { logger } from '../../shared/observability/logger.js';
+import { waitlistEnv } from '../../shared/waitlist/env.js';
 import { maskContact } from '../../shared/waitlist/identity.js';
 import { confirmEntry, keepPlace, leave, type LifecycleDeps } from '../../shared/waitlist/lifecycle.js';
 import type { WaitlistEntry } from '../../shared/waitlist/model.js';
@@ -11,8 +14,9 @@ import { WaitlistRepository } from '../../shared/waitlist/repository.js';
 import { openToken, type TokenPayload } from '../../shared/waitlist/tokens.js';
 import { tenantOf } from '../../shared/waitlist/signup.js';
 import { renderMessagePage, renderPreferencePage, textsFor, type PageEntry } from '../../web/preferences/page.js';
+import { linkActionSchema, waitlistLinks, type linkAnswerSchema } from './routes.js';
 
-const config = loadConfig({ ...baseEnv, PUBLIC_API_URL: z.string().min(1) });
+const config = loadConfig(waitlistEnv);
 const deps: LifecycleDeps = { tableName: config.TABLE_NAME, busName: config.EVENT_BUS_NAME, publicApiUrl: config.PUBLIC_API_URL, repo: new WaitlistRepository(config.TABLE_NAME) };
 
 const html = (status: number, body: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
@@ -21,13 +25,12 @@ const html = (status: number, body: string, headers: Record<string, string> = {}
   headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex', ...headers },
   body,
 });
-const json = (status: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({ statusCode: status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
-
-const actionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('cancel'), entryId: z.string().min(1).max(100) }),
-  z.object({ action: z.literal('cancel_all') }),
-  z.object({ action: z.literal('channels'), email: z.boolean(), sms: z.boolean() }),
-]);
+const json = (status: number, body: z.output<typeof linkAnswerSchema>): APIGatewayProxyStructuredResultV2 => ({ statusCode: status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+/** The one error body (with the request id), never cached. */
+const jsonError = (event: APIGatewayProxyEventV2, error: DomainError): APIGatewayProxyStructuredResultV2 => {
+  const res = errorResponse(error, event.requestContext?.requestId ?? 'unknown');
+  return { ...res, headers: { ...res.headers, 'cache-control': 'no-store' } };
+};
 
 function readForm(event: APIGatewayProxyEventV2): { data: unknown; form: boolean } {
   const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
@@ -50,9 +53,10 @@ function readForm(event: APIGatewayProxyEventV2): { data: unknown; form: boolean
  * The shopper's signed links (no login): `GET /p/{token}` shows the preference page, or
  * performs the one-click action the token is for (confirm a double opt-in, keep a place);
  * `POST /p/{token}` applies the page's forms (cancel one alert or all, channel preferences)
- * and answers with a redirect back to the page (or JSON for scripted callers).
+ * and answers with the page again and a notice (JSON to a JSON post). A bad link is a page
+ * whoever asks; errors of a post itself are JSON.
  */
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+async function openLink(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const token = event.pathParameters?.token ?? '';
   const lang = (event.headers?.['accept-language'] ?? 'en').slice(0, 2);
   try {
@@ -144,10 +148,10 @@ async function page(p: Extract<TokenPayload, { k: 'prefs' }>, token: string, lan
 
 async function post(event: APIGatewayProxyEventV2, p: TokenPayload, token: string) {
   const lang = (event.headers?.['accept-language'] ?? 'en').slice(0, 2);
-  if (p.k !== 'prefs') return json(405, { error: { code: 'method_not_allowed', message: 'This link takes no form posts' } });
+  if (p.k !== 'prefs') return jsonError(event, new DomainError(405, 'method_not_allowed', 'This link takes no form posts'));
   const { data, form } = readForm(event);
-  const parsed = actionSchema.safeParse(data);
-  if (!parsed.success) return json(400, { error: { code: 'bad_request', message: 'Unknown action', fields: parsed.error.issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), reason: i.message })) } });
+  const parsed = linkActionSchema.safeParse(data);
+  if (!parsed.success) return jsonError(event, new BadRequestError('Unknown action', zodProblems(parsed.error, 'body')));
   const action = parsed.data;
   const entries = await entriesOf(p);
   const t = textsFor(entries[0]?.locale ?? lang);
@@ -155,7 +159,7 @@ async function post(event: APIGatewayProxyEventV2, p: TokenPayload, token: strin
   if (action.action === 'cancel') {
     // Only entries this link's contacts hold: an entry id from elsewhere is simply not found.
     const entry = entries.find((e) => e.entryId === action.entryId);
-    if (!entry) return json(404, { error: { code: 'not_found', message: 'Alert not found' } });
+    if (!entry) return jsonError(event, new NotFoundError('Alert'));
     await leave(deps, entry, 'cancelled');
     notice = t.cancelled;
   } else if (action.action === 'cancel_all') {
@@ -163,7 +167,7 @@ async function post(event: APIGatewayProxyEventV2, p: TokenPayload, token: strin
     notice = t.cancelledAll;
   } else {
     if (!action.email && !action.sms) {
-      return json(400, { error: { code: 'bad_request', message: 'Choose at least one channel, or cancel the alert', fields: [{ field: 'body.email', reason: 'at least one channel' }] } });
+      return jsonError(event, new BadRequestError('Choose at least one channel, or cancel the alert', [{ field: 'body.email', reason: 'at least one channel' }]));
     }
     for (const e of entries) {
       // A channel can only be on where the entry has the contact for it.
@@ -177,3 +181,6 @@ async function post(event: APIGatewayProxyEventV2, p: TokenPayload, token: strin
   const remaining = await entriesOf(p);
   return json(200, { ok: true, entries: remaining.map((e) => ({ entryId: e.entryId, listId: e.listId, status: e.status, channels: e.channels })) });
 }
+
+/** The shopper's signed links: both methods share the token check and the page. */
+export const handler = serve(waitlistLinks, { openWaitlistLink: openLink, updateWaitlistPreferences: openLink });

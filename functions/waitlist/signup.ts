@@ -1,25 +1,22 @@
-import * as z from 'zod';
-import { baseEnv, loadConfig } from '../../shared/config/env.js';
-import { ForbiddenError } from '../../shared/errors.js';
-import { isOriginAllowed, storefront } from '../../shared/storefront/http.js';
+import { loadConfig } from '../../shared/config/env.js';
+import { serve } from '../../shared/http/handler.js';
+import { storefrontEdge } from '../../shared/storefront/http.js';
+import { waitlistEnv } from '../../shared/waitlist/env.js';
 import { WaitlistRepository } from '../../shared/waitlist/repository.js';
-import { joinWaitlist, signupBodySchema } from '../../shared/waitlist/signup.js';
+import { joinWaitlist } from '../../shared/waitlist/signup.js';
+import { waitlistSignup } from './routes.js';
 
-const config = loadConfig({ ...baseEnv, PUBLIC_API_URL: z.string().min(1) });
-const api = storefront(config.TABLE_NAME);
+const config = loadConfig(waitlistEnv);
 const deps = { tableName: config.TABLE_NAME, busName: config.EVENT_BUS_NAME, publicApiUrl: config.PUBLIC_API_URL, repo: new WaitlistRepository(config.TABLE_NAME) };
 
 /**
- * POST /storefront/waitlist — join a product's or a variant's waitlist (publishable key).
- * 200 with the entry and its live position (the same answer for a repeat); 400 naming the
- * field; 404 unknown product; 409 list full; 429 with Retry-After.
+ * The widget's sign-up (publishable key). The storefront edge checks the rate limit and the
+ * shop's allowed origins before a write starts, so a refused origin writes nothing.
  */
-export const handler = api.handler({ body: signupBodySchema }, async ({ body, tenantId, tenant, headers, sourceIp }) => {
-  // The storefront edge checks the origin beside the work; a write must not even start for
-  // a refused origin, so it is checked first here.
-  const origin = headers.origin;
-  if (origin !== undefined && !isOriginAllowed(origin, (await tenant).allowedOrigins)) {
-    throw new ForbiddenError('This origin is not allowed to use this shop’s storefront API; add it to the shop’s allowed origins');
-  }
-  return { status: 200, body: await joinWaitlist(deps, tenantId, body, { ip: sourceIp }) };
-});
+export const handler = serve(
+  waitlistSignup,
+  {
+    joinWaitlist: async ({ body, tenantId, sourceIp }) => ({ body: await joinWaitlist(deps, tenantId, body, { ip: sourceIp }) }),
+  },
+  { edge: storefrontEdge(config.TABLE_NAME) },
+);

@@ -1,19 +1,30 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, type IHttpRouteAuthorizer, HttpNoneAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AuthorizerPayloadVersion,
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  LogGroupLogDestination,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import type { EnvValues } from '../../shared/config/env.js';
+import { operatorAuthorizerEnv } from '../../shared/tenants/env.js';
 import { TableKeys } from '../../shared/data/table.js';
+import type { RouteAuth, RouteGroup } from '../../shared/http/route.js';
 import { HouseFunction, type HouseFunctionProps } from './house-function.js';
-
-export type RouteAuth = 'admin' | 'operator' | 'storefront' | 'public';
 
 export interface PlatformProps {
   /** SHA-256 (hex) of the operator key that may onboard tenants. */
@@ -24,8 +35,8 @@ export interface PlatformProps {
 /**
  * Shared infrastructure every capability builds on: the single table, the event bus, the
  * HTTP API with its authorizers, the feeds bucket, and a dead-letter queue for async
- * deliveries. Capabilities add routes and functions through `route()` and `fn()`, which
- * apply the same wiring (table access, bus access, environment) everywhere.
+ * deliveries. It lives in the root stack; each capability is a nested stack of its own
+ * (infra/constructs/capability.ts) that registers its declared routes through `addRoutes()`.
  */
 export class Platform extends Construct {
   readonly table: Table;
@@ -117,33 +128,23 @@ export class Platform extends Construct {
       },
     });
 
+    // Authorizers live here, in the root stack, created explicitly (not on first use by a
+    // route, which would put them in whichever capability's nested stack came first).
+    // No result caching for admin and operator keys: a revoked key stops working at once.
+    // Cached briefly for publishable keys: storefront traffic is heavy and they are read-only.
     const adminAuthorizerFn = this.fn('AdminAuthorizer', { entry: 'functions/auth/admin-authorizer.ts', description: 'Admin API key authorizer' });
     this.table.grantReadData(adminAuthorizerFn);
     const operatorAuthorizerFn = new HouseFunction(this, 'OperatorAuthorizer', {
       entry: 'functions/auth/operator-authorizer.ts',
       description: 'Operator key authorizer',
-      environment: { OPERATOR_KEY_SHA256: props.operatorKeySha256 },
+      environment: { OPERATOR_KEY_SHA256: props.operatorKeySha256 } satisfies EnvValues<typeof operatorAuthorizerEnv>,
     });
     const storefrontAuthorizerFn = this.fn('StorefrontAuthorizer', { entry: 'functions/auth/storefront-authorizer.ts', description: 'Publishable key authorizer' });
     this.table.grantReadData(storefrontAuthorizerFn);
     this.authorizers = {
-      // No result caching: a revoked key stops working on the next request.
-      admin: new HttpLambdaAuthorizer('AdminKey', adminAuthorizerFn, {
-        responseTypes: [HttpLambdaResponseType.SIMPLE],
-        identitySource: ['$request.header.Authorization'],
-        resultsCacheTtl: Duration.seconds(0),
-      }),
-      operator: new HttpLambdaAuthorizer('OperatorKey', operatorAuthorizerFn, {
-        responseTypes: [HttpLambdaResponseType.SIMPLE],
-        identitySource: ['$request.header.Authorization'],
-        resultsCacheTtl: Duration.seconds(0),
-      }),
-      // Cached briefly: storefront traffic is heavy and publishable keys are read-only.
-      storefront: new HttpLambdaAuthorizer('PublishableKey', storefrontAuthorizerFn, {
-        responseTypes: [HttpLambdaResponseType.SIMPLE],
-        identitySource: ['$request.header.x-restock-key'],
-        resultsCacheTtl: Duration.seconds(60),
-      }),
+      admin: this.lambdaAuthorizer('AdminKey', adminAuthorizerFn, '$request.header.Authorization', 0),
+      operator: this.lambdaAuthorizer('OperatorKey', operatorAuthorizerFn, '$request.header.Authorization', 0),
+      storefront: this.lambdaAuthorizer('PublishableKey', storefrontAuthorizerFn, '$request.header.x-restock-key', 60),
       public: new HttpNoneAuthorizer(),
     };
 
@@ -152,17 +153,49 @@ export class Platform extends Construct {
     new CfnOutput(Stack.of(this), 'EventBusName', { value: this.bus.eventBusName });
   }
 
-  /** A house function with the platform's environment (table, bus, sender). */
-  fn(id: string, props: HouseFunctionProps): HouseFunction {
-    return new HouseFunction(this, id, {
-      ...props,
-      environment: {
-        TABLE_NAME: this.table.tableName,
-        EVENT_BUS_NAME: this.bus.eventBusName,
-        SENDER_EMAIL: this.senderEmail,
-        ...props.environment,
-      },
+  /** The variables every function gets (`platformEnv`). */
+  get environment(): Record<'TABLE_NAME' | 'EVENT_BUS_NAME', string> {
+    return { TABLE_NAME: this.table.tableName, EVENT_BUS_NAME: this.bus.eventBusName };
+  }
+
+  /** A house function of the platform's own (the authorizers), with the platform's environment. */
+  private fn(id: string, props: HouseFunctionProps): HouseFunction {
+    return new HouseFunction(this, id, { ...props, environment: { ...this.environment, ...props.environment } });
+  }
+
+
+  private lambdaAuthorizer(id: string, handler: HouseFunction, identitySource: string, cacheSeconds: number): IHttpRouteAuthorizer {
+    const authorizer = new HttpAuthorizer(this, id, {
+      httpApi: this.api,
+      authorizerName: id,
+      type: HttpAuthorizerType.LAMBDA,
+      identitySource: [identitySource],
+      authorizerUri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+      enableSimpleResponses: true,
+      payloadFormatVersion: AuthorizerPayloadVersion.VERSION_2_0,
+      resultsCacheTtl: Duration.seconds(cacheSeconds),
     });
+    handler.addPermission(`${id}Invoke`, {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: Stack.of(this).formatArn({ service: 'execute-api', resource: this.api.apiId, resourceName: `authorizers/${authorizer.authorizerId}` }),
+    });
+    const authorizerId = authorizer.authorizerId;
+    return { bind: () => ({ authorizerId, authorizationType: 'CUSTOM' }) };
+  }
+
+  /**
+   * A state machine's physical name and ARN (`<root stack>-<name>`), known before the machine
+   * exists: a function the machine runs can carry the ARN in its environment without a cycle,
+   * and capabilities in other stacks need no cross-stack reference.
+   */
+  stateMachine(name: string): { name: string; arn: string } {
+    const physical = `${this.stackName}-${name}`;
+    return { name: physical, arn: `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:stateMachine:${physical}` };
+  }
+
+  /** The root stack's name (nested capability stacks have generated names of their own). */
+  get stackName(): string {
+    return Stack.of(this).stackName;
   }
 
   /** Lets a function send e-mail through SES v2 from the configured sender. */
@@ -173,22 +206,27 @@ export class Platform extends Construct {
     });
   }
 
-  /** Adds `METHOD /path` to the HTTP API, served by `handler`, behind the given authorizer. */
-  route(routeKey: string, handler: HouseFunction, auth: RouteAuth, publicReason?: string): void {
-    const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
-    const integrationId = `${handler.node.id}Integration`;
-    const integration = (this.integrations[integrationId] ??= new HttpLambdaIntegration(integrationId, handler));
-    const routes = this.api.addRoutes({ path, methods: [HttpMethod[method]], integration, authorizer: this.authorizers[auth] });
-    if (auth === 'public') {
-      // Public routes carry their own proof (an HMAC-signed token in the path) or serve
-      // nothing private; each says so where it is declared.
-      for (const r of routes) {
-        Validations.of(r).acknowledge({
-          id: 'AwsSolutions::AwsSolutions-APIG4',
-          reason: publicReason ?? `${routeKey} is public by design: the path carries an HMAC-signed, expiring token checked by the handler.`,
-        });
+  /**
+   * Registers a group of declared routes on the HTTP API, served by `handler`, each behind its
+   * declared authorizer. The routes and the integration live in `scope` (the capability's
+   * nested stack); the function gets one invoke permission for the whole API, not one per
+   * route, which keeps its resource policy small however many routes it serves.
+   */
+  addRoutes(scope: Construct, handler: HouseFunction, group: RouteGroup): void {
+    const integration = new HttpLambdaIntegration(`${handler.node.id}Integration`, handler, { scopePermissionToRoute: false });
+    for (const [operationId, route] of Object.entries(group.routes)) {
+      const r = new HttpRoute(scope, `${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}Route`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration,
+        authorizer: this.authorizers[route.auth],
+      });
+      if (route.auth === 'public') {
+        // Public routes carry their own proof (an HMAC-signed token in the path) or serve
+        // nothing private; each says why where it is declared.
+        Validations.of(r).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: route.publicReason! });
       }
     }
   }
-  private readonly integrations: Record<string, HttpLambdaIntegration> = {};
+
 }

@@ -1,69 +1,29 @@
+import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { inventoryAdmin } from '../../functions/inventory/routes.js';
+import type { inventoryEnv } from '../../shared/inventory/env.js';
+import type { Capability } from '../constructs/capability.js';
 import type { HouseFunction } from '../constructs/house-function.js';
-import type { Platform } from '../constructs/platform.js';
 
 /**
- * Catalog admin API: products and variants, locations, suppliers, purchase orders (with
- * receiving), and the tenant's own keys and settings. One function per resource serves its
- * routes (dispatching on the route key); every route is behind the admin key authorizer.
+ * The inventory admin API, one function behind the admin key authorizer: products and
+ * variants, locations, suppliers, purchase orders (with receiving), stock adjustments, the
+ * order webhook, feeds and stock rows (its S3 access is granted by Feeds).
  */
 export class CatalogApi extends Construct {
-  readonly functions: Record<'products' | 'locations' | 'suppliers' | 'purchaseOrders' | 'keys' | 'settings', HouseFunction>;
+  readonly admin: HouseFunction;
 
-  constructor(scope: Construct, id: string, platform: Platform) {
+  constructor(scope: Construct, id: string, inventory: Capability<typeof inventoryEnv>) {
     super(scope, id);
-    const serve = (fnId: string, entry: string, routes: string[], opts: { publishes?: boolean } = {}) => {
-      const fn = platform.fn(fnId, { entry, description: routes.join(', ').slice(0, 256) });
-      platform.table.grantReadWriteData(fn);
-      // Availability transitions and RestockEtaChanged.
-      if (opts.publishes) platform.bus.grantPutEventsTo(fn);
-      for (const route of routes) platform.route(route, fn, 'admin');
-      return fn;
-    };
-
-    this.functions = {
-      products: serve(
-        'CatalogProducts',
-        'functions/catalog/products.ts',
-        [
-          'POST /admin/products',
-          'GET /admin/products',
-          'GET /admin/products/{productId}',
-          'PATCH /admin/products/{productId}',
-          'DELETE /admin/products/{productId}',
-          'POST /admin/products/{productId}/variants',
-          'DELETE /admin/products/{productId}/variants/{sku}',
-        ],
-        { publishes: true },
-      ),
-      locations: serve('CatalogLocations', 'functions/catalog/locations.ts', [
-        'POST /admin/locations',
-        'GET /admin/locations',
-        'GET /admin/locations/{locationId}',
-        'PUT /admin/locations/{locationId}',
-        'DELETE /admin/locations/{locationId}',
-      ]),
-      suppliers: serve('CatalogSuppliers', 'functions/catalog/suppliers.ts', [
-        'POST /admin/suppliers',
-        'GET /admin/suppliers',
-        'GET /admin/suppliers/{supplierId}',
-        'PUT /admin/suppliers/{supplierId}',
-        'DELETE /admin/suppliers/{supplierId}',
-      ]),
-      purchaseOrders: serve(
-        'CatalogPurchaseOrders',
-        'functions/catalog/purchase-orders.ts',
-        [
-          'POST /admin/purchase-orders',
-          'GET /admin/purchase-orders',
-          'GET /admin/purchase-orders/{poId}',
-          'PATCH /admin/purchase-orders/{poId}',
-          'POST /admin/purchase-orders/{poId}/receive',
-        ],
-        { publishes: true },
-      ),
-      keys: serve('TenantKeys', 'functions/tenants/keys.ts', ['POST /admin/keys', 'GET /admin/keys', 'DELETE /admin/keys/{keyId}', 'POST /admin/keys/{keyId}/rotate']),
-      settings: serve('TenantSettings', 'functions/tenants/settings.ts', ['GET /admin/settings', 'PATCH /admin/settings']),
-    };
+    const platform = inventory.platform;
+    this.admin = inventory.serve('InventoryAdmin', inventoryAdmin, {
+      description: 'Inventory admin: catalog, purchase orders, stock, orders, feeds, stock rows',
+      // Stock rows (up to 1,000 through the feed pipeline) need the API's whole 29 s and the memory.
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+    });
+    platform.table.grantReadWriteData(this.admin);
+    // Availability transitions, RestockEtaChanged and OrderPlaced.
+    platform.bus.grantPutEventsTo(this.admin);
   }
 }

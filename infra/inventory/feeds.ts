@@ -6,14 +6,35 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, DistributedMap, Errors, Fail, JsonPath, LogLevel, StateMachine, StateMachineType, TaskInput, Timeout } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
-import type { Platform } from '../constructs/platform.js';
+import { Construct, type IConstruct } from 'constructs';
+import type { inventoryEnv } from '../../shared/inventory/env.js';
+import type { Capability } from '../constructs/capability.js';
 import type { HouseFunction } from '../constructs/house-function.js';
+import { nagRef } from '../nag.js';
 
 /** Files above this size (uncompressed CSV/NDJSON) are split into byte ranges processed in parallel. */
 export const DEFAULT_FEED_SPLIT_THRESHOLD_BYTES = 20 * 1024 * 1024;
 /** Nominal size of one range of a split run (~300k rows of a typical CSV). */
 export const DEFAULT_FEED_RANGE_BYTES = 8 * 1024 * 1024;
+/** The split workflow's name (after the root stack's): the trigger carries its ARN by name. */
+export const SPLIT_FEED_WORKFLOW = 'split-feed';
+
+/**
+ * Split threshold and range size, from CDK context (`feedSplitThresholdBytes`, `feedRangeBytes`)
+ * or the environment at synth (RESTOCK_FEED_SPLIT_THRESHOLD_BYTES, RESTOCK_FEED_RANGE_BYTES).
+ */
+export function feedSizes(scope: IConstruct): { splitThresholdBytes: string; rangeBytes: string } {
+  const setting = (key: string, envName: string, fallback: number): string => {
+    const raw = (scope.node.tryGetContext(key) as string | number | undefined) ?? process.env[envName];
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${key} must be a positive integer, got ${String(raw)}`);
+    return String(value);
+  };
+  return {
+    splitThresholdBytes: setting('feedSplitThresholdBytes', 'RESTOCK_FEED_SPLIT_THRESHOLD_BYTES', DEFAULT_FEED_SPLIT_THRESHOLD_BYTES),
+    rangeBytes: setting('feedRangeBytes', 'RESTOCK_FEED_RANGE_BYTES', DEFAULT_FEED_RANGE_BYTES),
+  };
+}
 
 /**
  * Inventory feeds: S3 uploads under a tenant prefix, streamed, validated, diffed and applied.
@@ -21,74 +42,36 @@ export const DEFAULT_FEED_RANGE_BYTES = 8 * 1024 * 1024;
  * POST /admin/feeds registers a feed and returns a presigned PUT for `feeds/<tenant>/<feed>/<file>`;
  * the bucket's Object Created event (default bus) starts ingestion: one streamed pass in the
  * trigger, or, for large splittable files, a workflow that plans record-aligned byte ranges, runs
- * a Distributed Map over them and merges one report. GET /admin/feeds[/{id}[/report]] lists and
- * reads them; POST /admin/stock/rows takes the same rows over HTTP.
- *
- * Configuration (CDK context, or env at synth): `feedSplitThresholdBytes`
- * (RESTOCK_FEED_SPLIT_THRESHOLD_BYTES, default 20 MiB) and `feedRangeBytes`
- * (RESTOCK_FEED_RANGE_BYTES, default 8 MiB).
+ * a Distributed Map over them and merges one report. The admin function (feed routes and
+ * POST /admin/stock/rows) gets its S3 access here. Sizes: `feedSizes()`.
  */
 export class Feeds extends Construct {
   readonly workflow: StateMachine;
   readonly trigger: HouseFunction;
 
-  constructor(scope: Construct, id: string, platform: Platform) {
+  constructor(scope: Construct, id: string, inventory: Capability<typeof inventoryEnv>, admin: HouseFunction) {
     super(scope, id);
+    const platform = inventory.platform;
     const bucket = platform.feedsBucket;
-    const setting = (key: string, envName: string, fallback: number): string => {
-      const raw = (this.node.tryGetContext(key) as string | number | undefined) ?? process.env[envName];
-      const value = raw === undefined ? fallback : Number(raw);
-      if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${key} must be a positive integer, got ${String(raw)}`);
-      return String(value);
-    };
-    const splitThreshold = setting('feedSplitThresholdBytes', 'RESTOCK_FEED_SPLIT_THRESHOLD_BYTES', DEFAULT_FEED_SPLIT_THRESHOLD_BYTES);
-    const rangeBytes = setting('feedRangeBytes', 'RESTOCK_FEED_RANGE_BYTES', DEFAULT_FEED_RANGE_BYTES);
-    const bucketEnv = { FEEDS_BUCKET: bucket.bucketName };
     // Explicit object actions (the grant helpers add Abort*, List*, GetBucket*… that no feed path needs).
-    const bucketArn = `<${Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnResource)}.Arn>`;
     const allowObjects = (fn: HouseFunction, actions: string[], prefix: 'feeds' | 'reports') => {
       fn.addToRolePolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects(`${prefix}/*`)] }));
       Validations.of(fn.role!).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}/*]`,
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${nagRef(fn, bucket.node.defaultChild as CfnResource, 'Arn')}/${prefix}/*]`,
         reason: `Object keys under ${prefix}/ are per tenant and per feed, created at run time; access is limited to that prefix and to ${actions.join(', ')}.`,
       });
     };
     // Without ListBucket a missing key answers 403 instead of 404 (a report not written yet).
     const allowList = (fn: HouseFunction) => fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
 
-    // ---- admin API ----
-    const create = platform.fn('CreateFeed', { entry: 'functions/feeds/create-feed.ts', description: 'POST /admin/feeds', environment: bucketEnv });
-    platform.table.grantWriteData(create);
-    // The presigned URL carries this role's permission, for feed uploads only.
-    allowObjects(create, ['s3:PutObject'], 'feeds');
-    platform.route('POST /admin/feeds', create, 'admin');
-
-    const list = platform.fn('ListFeeds', { entry: 'functions/feeds/list-feeds.ts', description: 'GET /admin/feeds' });
-    platform.table.grantReadData(list);
-    platform.route('GET /admin/feeds', list, 'admin');
-
-    const get = platform.fn('GetFeed', { entry: 'functions/feeds/get-feed.ts', description: 'GET /admin/feeds/{feedId}', environment: bucketEnv });
-    platform.table.grantReadData(get);
-    allowObjects(get, ['s3:GetObject'], 'feeds');
-    allowList(get);
-    platform.route('GET /admin/feeds/{feedId}', get, 'admin');
-
-    const report = platform.fn('GetFeedReport', { entry: 'functions/feeds/get-feed-report.ts', description: 'GET /admin/feeds/{feedId}/report', environment: bucketEnv });
-    platform.table.grantReadData(report);
-    allowObjects(report, ['s3:GetObject'], 'feeds');
-    allowList(report);
-    platform.route('GET /admin/feeds/{feedId}/report', report, 'admin');
-
-    const rows = platform.fn('PostStockRows', { entry: 'functions/feeds/post-stock-rows.ts', description: 'POST /admin/stock/rows', timeout: Duration.seconds(29), memorySize: 1024 });
-    platform.table.grantReadWriteData(rows);
-    platform.bus.grantPutEventsTo(rows);
-    platform.route('POST /admin/stock/rows', rows, 'admin');
+    // ---- admin API: presigned uploads (the URL carries this role's PutObject), feed status and reports ----
+    allowObjects(admin, ['s3:PutObject', 's3:GetObject'], 'feeds');
+    allowList(admin);
 
     // ---- split workflow: plan → Distributed Map over byte ranges → finalize ----
-    const steps = platform.fn('FeedWorkflow', {
-      entry: 'functions/feeds/workflow.ts',
+    const steps = inventory.fn('FeedWorkflow', {
+      entry: 'functions/inventory/feed-workflow.ts',
       description: 'Split feed workflow tasks (plan, range, finalize, fail)',
-      environment: bucketEnv,
       timeout: Duration.minutes(15),
       memorySize: 1024,
     });
@@ -130,6 +113,7 @@ export class Feeds extends Construct {
     for (const state of [plan, ranges, finalize]) state.addCatch(markFailed, { resultPath: '$.error' });
 
     this.workflow = new StateMachine(this, 'SplitFeed', {
+      stateMachineName: inventory.platform.stateMachine(SPLIT_FEED_WORKFLOW).name,
       definitionBody: DefinitionBody.fromChainable(plan.next(ranges).next(finalize)),
       tracingEnabled: true,
       logs: {
@@ -155,10 +139,9 @@ export class Feeds extends Construct {
     }
 
     // ---- trigger: Object Created on feeds/ (S3 → default bus) ----
-    this.trigger = platform.fn('FeedObjectCreated', {
-      entry: 'functions/feeds/on-object-created.ts',
+    this.trigger = inventory.fn('FeedObjectCreated', {
+      entry: 'functions/inventory/feed-uploaded.ts',
       description: 'Feed uploaded: ingest it (single pass or split workflow)',
-      environment: { ...bucketEnv, FEED_SPLIT_THRESHOLD_BYTES: splitThreshold, FEED_RANGE_BYTES: rangeBytes, FEED_WORKFLOW_ARN: this.workflow.stateMachineArn },
       timeout: Duration.minutes(15),
       memorySize: 1024,
     });

@@ -31,7 +31,8 @@ export async function startConsole(opts: {
   mailUrl: string;
   apiUrl: string;
 }): Promise<{ url: string; server: Server }> {
-  const state = () => ({
+  // `?tenantId=` narrows events to one tenant over the whole retained log (tests count their own).
+  const state = (tenantId?: string | null) => ({
     urls: { api: opts.apiUrl, mail: opts.mailUrl },
     routes: opts.model.routes.map((r) => `${r.method} ${r.path}`),
     tables: opts.model.tables.map((t) => t.name),
@@ -44,7 +45,7 @@ export async function startConsole(opts: {
       states: e.states.map((s) => s.name),
       error: e.error,
     })),
-    events: opts.bus.log.slice(-100),
+    events: tenantId ? opts.bus.log.filter((e) => e.tenantId === tenantId) : opts.bus.log.slice(-100),
     sms: opts.sms.messages.slice(-100),
     deadLetters: opts.queues.list().filter((q) => q.messages.length).map((q) => ({ queue: q.spec.logicalId, messages: q.messages.length })),
     schedules: opts.scheduler.scheduled.map((s) => ({ rule: s.rule.logicalId, expression: s.schedule.expression, nextRun: s.nextRun, lastRun: s.lastRun })),
@@ -62,7 +63,7 @@ export async function startConsole(opts: {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body, null, 1));
     };
-    if (url.pathname === '/_local/state') return json(200, state());
+    if (url.pathname === '/_local/state') return json(200, state(url.searchParams.get('tenantId')));
     if (url.pathname === '/_local/demo-config') {
       if (req.method !== 'POST') return demoConfig ? json(200, demoConfig) : json(404, { message: 'The demo shop is not seeded yet' });
       let raw = '';

@@ -17,4 +17,3 @@ export const forecastingSettingsSchema = z.object({
   digest: z.boolean().default(true),
 });
 export type ForecastingSettings = z.infer<typeof forecastingSettingsSchema>;
-export const defaultForecastingSettings: ForecastingSettings = forecastingSettingsSchema.parse({});

@@ -76,7 +76,7 @@ export const Product = defineEntity({
     variants: z.record(z.string(), variantStockSchema).default({}),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
-  }),
+  }).meta({ id: 'Product' }),
   key: (k: { tenantId: string; productId: string }) => ({ pk: tenantKey(k.tenantId, 'PRODUCT', k.productId), sk: 'PRODUCT' }),
   gsi1: (p) => ({ gsi1pk: tenantKey(p.tenantId, 'PRODUCTS'), gsi1sk: p.productId }),
 });
@@ -102,7 +102,7 @@ export const Location = defineEntity({
     /** Stock here counts toward online availability (warehouses; stores with ship-from-store). */
     countsOnline: z.boolean().default(true),
     pickup: z.boolean().default(false),
-  }),
+  }).meta({ id: 'Location' }),
   key: (k: { tenantId: string; locationId: string }) => ({ pk: tenantKey(k.tenantId), sk: `LOCATION#${k.locationId}` }),
 });
 export type Location = z.infer<typeof Location.schema>;
@@ -123,7 +123,7 @@ export const Supplier = defineEntity({
     minOrderQty: z.number().int().positive().default(1),
     casePack: z.number().int().positive().default(1),
     alternates: z.array(idSchema).max(10).default([]),
-  }),
+  }).meta({ id: 'Supplier' }),
   key: (k: { tenantId: string; supplierId: string }) => ({ pk: tenantKey(k.tenantId), sk: `SUPPLIER#${k.supplierId}` }),
 });
 export type Supplier = z.infer<typeof Supplier.schema>;
@@ -140,7 +140,7 @@ export const PurchaseOrder = defineEntity({
     lines: z.array(z.object({ sku: skuSchema, quantity: z.number().int().positive(), locationId: idSchema.default(DEFAULT_LOCATION) })).min(1).max(500),
     receivedAt: z.iso.datetime().optional(),
     receivedLines: z.array(z.object({ sku: skuSchema, quantity: z.number().int().nonnegative() })).optional(),
-  }),
+  }).meta({ id: 'PurchaseOrder' }),
   key: (k: { tenantId: string; poId: string }) => ({ pk: tenantKey(k.tenantId, 'PO', k.poId), sk: 'PO' }),
   gsi1: (po) => ({ gsi1pk: tenantKey(po.tenantId, 'POS'), gsi1sk: `${po.status}#${po.expectedDate}#${po.poId}` }),
 });

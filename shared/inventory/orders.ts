@@ -1,13 +1,14 @@
 import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import { dynamo } from '../data/client.js';
 import { pruneUnused } from '../data/expressions.js';
 import type { Store } from '../data/store.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
 import { publishEvents } from '../events/publish.js';
 import { Order, Product, salesMonthKey, DEFAULT_LOCATION, type Order as OrderT, type Product as ProductT } from './model.js';
-import { reconcileStates, resolveSkus, type StockContext, type Transition } from './stock.js';
+import { reconcileStates, resolveSkus, transitionSchema, type StockContext, type Transition } from './stock.js';
 
 export interface OrderLineInput {
   sku: string;
@@ -22,12 +23,13 @@ export type OrderWebhook =
   | { type: 'cancelled'; orderId: string }
   | { type: 'returned'; orderId: string; returnId: string; restock?: boolean; lines: { sku: string; quantity: number }[] };
 
-export interface OrderOutcome {
-  orderId: string;
-  status: OrderT['status'];
-  duplicate: boolean;
-  transitions: Transition[];
-}
+export const orderOutcomeSchema = z.object({
+  orderId: z.string(),
+  status: Order.schema.shape.status,
+  duplicate: z.boolean().meta({ description: 'This delivery (order id, or return id) was seen before: nothing changed.' }),
+  transitions: z.array(transitionSchema),
+});
+export type OrderOutcome = z.infer<typeof orderOutcomeSchema>;
 
 const RECENT_DAYS = 14;
 

@@ -7,8 +7,8 @@ import { defineEntity, tenantKey } from '../data/entity.js';
 import type { Store } from '../data/store.js';
 import { ConflictError, NotFoundError, UnprocessableError, type FieldProblem } from '../errors.js';
 import { publishEvents } from '../events/publish.js';
-import { DEFAULT_LOCATION, Location, Product, PurchaseOrder, skuSchema, idSchema, Supplier, type PurchaseOrder as PurchaseOrderT, type Product as ProductT } from './model.js';
-import { reconcileStates, resolveSkus, type StockContext, type Transition } from './stock.js';
+import { DEFAULT_LOCATION, isoDate, Location, Product, PurchaseOrder, skuSchema, idSchema, Supplier, type PurchaseOrder as PurchaseOrderT, type Product as ProductT } from './model.js';
+import { reconcileStates, resolveSkus, transitionSchema, type StockContext, type Transition } from './stock.js';
 
 /**
  * Purchase orders: the incoming stock a storefront shows as a restock ETA. The PO item is
@@ -101,14 +101,18 @@ export interface NewPurchaseOrder {
   lines: { sku: string; quantity: number; locationId?: string }[];
 }
 
-export interface EtaChange {
-  productId: string;
-  sku: string;
-  eta: string | null;
-  previousEta: string | null;
-  incoming: number;
-  eventId: string;
-}
+/** A SKU's restock ETA moved (announced as `RestockEtaChanged` with this event id). */
+export const etaChangeSchema = z
+  .object({
+    productId: z.string(),
+    sku: z.string(),
+    eta: isoDate.nullable().meta({ description: 'Earliest expected date of the open purchase orders bringing the SKU; null when none.' }),
+    previousEta: isoDate.nullable(),
+    incoming: z.number().int().nonnegative().meta({ description: 'Units of the SKU on open purchase orders.' }),
+    eventId: z.string(),
+  })
+  .meta({ id: 'EtaChange' });
+export type EtaChange = z.infer<typeof etaChangeSchema>;
 
 const clock = (ctx: StockContext) => ctx.now?.() ?? new Date();
 
@@ -245,15 +249,15 @@ export interface Receipt {
   lines?: { sku: string; locationId?: string; quantity: number }[];
 }
 
-export interface ReceiveResult {
-  purchaseOrder: PurchaseOrderT;
-  applied: { sku: string; locationId: string; quantity: number }[];
-  /** Units that could not be booked because their variant no longer exists. */
-  skipped: { sku: string; quantity: number; reason: string }[];
-  supplier?: z.infer<typeof Supplier.schema>;
-  transitions: Transition[];
-  etaChanges: EtaChange[];
-}
+export const receiveResultSchema = z.object({
+  purchaseOrder: PurchaseOrder.schema,
+  applied: z.array(z.object({ sku: z.string(), locationId: z.string(), quantity: z.number().int().positive() })).meta({ description: 'Units booked into stock, per SKU and location.' }),
+  skipped: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive(), reason: z.string() })).meta({ description: 'Units that could not be booked because their variant no longer exists.' }),
+  supplier: Supplier.schema.optional().meta({ description: 'The supplier with the delivery folded into its statistics (when the order names one that exists).' }),
+  transitions: z.array(transitionSchema),
+  etaChanges: z.array(etaChangeSchema),
+});
+export type ReceiveResult = z.infer<typeof receiveResultSchema>;
 
 /**
  * Receives an open PO exactly once. One DynamoDB transaction flips the PO open → received,

@@ -1,11 +1,12 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import * as z from 'zod';
 import { dynamo } from '../data/client.js';
 import { pruneUnused } from '../data/expressions.js';
 import { publishEvents, type OutgoingEvent } from '../events/publish.js';
 import { effectiveSettings, sellable, stateOf, transitionEvent, type InventoryDefaults } from './availability.js';
 import { tenantInventoryDefaults } from './tenant-defaults.js';
-import { Product, SkuIndex, stockHistoryKey, type AvailabilityState, type Product as ProductT } from './model.js';
+import { availabilityStates, Product, SkuIndex, stockHistoryKey, type Product as ProductT } from './model.js';
 
 export interface StockChange {
   sku: string;
@@ -16,23 +17,29 @@ export interface StockChange {
   delta?: number;
 }
 
-export interface Transition {
-  productId: string;
-  sku: string;
-  from: AvailabilityState;
-  to: AvailabilityState;
-  available: number;
-  seq: number;
-}
+/** A variant's availability state changed (published once as an event, id `<sku>:<seq>`). */
+export const transitionSchema = z
+  .object({
+    productId: z.string(),
+    sku: z.string(),
+    from: z.enum(availabilityStates),
+    to: z.enum(availabilityStates),
+    /** Sellable units after the change. */
+    available: z.number().int(),
+    /** The variant's transition counter after this transition. */
+    seq: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'StockTransition' });
+export type Transition = z.infer<typeof transitionSchema>;
 
-export interface StockResult {
-  applied: number;
-  unchanged: number;
-  unknownSkus: string[];
-  transitions: Transition[];
-  /** Sellable units per touched SKU after the change. */
-  available: Record<string, number>;
-}
+export const stockResultSchema = z.object({
+  applied: z.number().int().nonnegative().meta({ description: 'Cells (SKU × location) whose quantity changed.' }),
+  unchanged: z.number().int().nonnegative().meta({ description: 'Changes that left a cell as it was (no write).' }),
+  unknownSkus: z.array(z.string()).meta({ description: 'SKUs of this tenant’s catalog that do not exist; their changes were skipped.' }),
+  transitions: z.array(transitionSchema),
+  available: z.record(z.string(), z.number().int()).meta({ description: 'Sellable units per touched SKU after the change.' }),
+});
+export type StockResult = z.infer<typeof stockResultSchema>;
 
 export interface StockContext {
   tableName: string;

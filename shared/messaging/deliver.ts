@@ -1,8 +1,10 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { loadConfig, platformEnv } from '../config/env.js';
 import { dynamo } from '../data/client.js';
 import { Store } from '../data/store.js';
 import { logger } from '../observability/logger.js';
+import { senderEnv } from './env.js';
 import { ProviderError, SesEmailChannel, SnsSmsChannel, formatFrom, type MessageChannel, type OutgoingEmail, type OutgoingSms } from './channels.js';
 import {
   claim,
@@ -79,21 +81,20 @@ export interface DeliverDeps {
   hooks?: DeliverHooks;
 }
 
-const num = (v: string | undefined, fallback: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : fallback);
+const deliverEnv = z.object({ TABLE_NAME: platformEnv.TABLE_NAME, ...senderEnv });
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DeliverConfig {
-  if (!env.TABLE_NAME) throw new Error('Invalid configuration: TABLE_NAME is required for sending');
+  const c = loadConfig(deliverEnv, env);
   // The account's quota is shared by SENDER_CONTAINERS containers at most (reserved concurrency).
-  const share = Math.max(1, num(env.SENDER_CONTAINERS, 1));
   return {
-    tableName: env.TABLE_NAME,
-    senderEmail: env.SENDER_EMAIL ?? 'no-reply@restock.local',
-    publicApiUrl: env.PUBLIC_API_URL ?? '',
-    configurationSetName: env.SES_CONFIGURATION_SET || undefined,
-    emailRatePerSecond: num(env.SEND_RATE_PER_SECOND, 14) / share,
-    smsRatePerSecond: num(env.SMS_RATE_PER_SECOND, 20) / share,
-    pendingWindowMinutes: num(env.PENDING_CONFIRM_MINUTES, 30),
-    maxThrottleRetries: num(env.SEND_MAX_THROTTLE_RETRIES, 8),
+    tableName: c.TABLE_NAME,
+    senderEmail: c.SENDER_EMAIL,
+    publicApiUrl: c.PUBLIC_API_URL,
+    configurationSetName: c.SES_CONFIGURATION_SET,
+    emailRatePerSecond: c.SEND_RATE_PER_SECOND / c.SENDER_CONTAINERS,
+    smsRatePerSecond: c.SMS_RATE_PER_SECOND / c.SENDER_CONTAINERS,
+    pendingWindowMinutes: c.PENDING_CONFIRM_MINUTES,
+    maxThrottleRetries: c.SEND_MAX_THROTTLE_RETRIES,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import * as z from 'zod';
 import { dynamo } from '../data/client.js';
 import { tenantKey } from '../data/entity.js';
 import { BadRequestError } from '../errors.js';
@@ -410,9 +411,41 @@ export async function listForRecipient(tableName: string, tenantId: string, reci
   return { items: (res.Items ?? []).map(view), cursor: encodeCursor(res.LastEvaluatedKey) };
 }
 
+/** What the admin API shows of a send record (and the data export): known fields only. */
+export const sendRecordViewSchema = z
+  .object({
+    tenantId: z.string(),
+    recipientId: z.string(),
+    ledgerId: z.string(),
+    purpose: z.string(),
+    channel: z.enum(['email', 'sms']),
+    template: z.string(),
+    locale: z.string(),
+    variant: z.string(),
+    kind: z.enum(['marketing', 'transactional']),
+    status: z.enum(['pending', 'sent', 'failed']),
+    attemptId: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    sentAt: z.string().optional(),
+    messageId: z.string().optional(),
+    failure: z.string().optional().meta({ description: 'Why it failed: the provider’s refusal, or `unconfirmed` (no SES event confirmed it).' }),
+    reconciled: z.boolean().optional(),
+    delivery: z.enum(['delivered', 'bounced', 'complained', 'rejected', 'delayed']).optional(),
+    deliveryAt: z.string().optional(),
+    openedAt: z.string().optional(),
+    opens: z.number().optional(),
+    clickedAt: z.string().optional(),
+    clicks: z.number().optional(),
+  })
+  .meta({ id: 'SendRecord' });
+
 function view(item: Record<string, unknown>): SendRecord {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, _type, ...rest } = item;
-  return rest as unknown as SendRecord;
+  // A record written by an older version still reads: unknown attributes are left out, and an
+  // odd one is shown as stored rather than failing the listing.
+  const parsed = sendRecordViewSchema.safeParse(rest);
+  return (parsed.success ? parsed.data : rest) as unknown as SendRecord;
 }
 
 /**

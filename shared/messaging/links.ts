@@ -1,7 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import * as z from 'zod';
+import { loadConfig, platformEnv } from '../config/env.js';
 import { dynamo } from '../data/client.js';
+import { senderEnv } from './env.js';
 import type { Channel } from './types.js';
 
 /**
@@ -160,11 +163,11 @@ export interface LinkConfig {
   publicApiUrl: string;
 }
 
+const linkEnv = z.object({ TABLE_NAME: platformEnv.TABLE_NAME, PUBLIC_API_URL: senderEnv.PUBLIC_API_URL });
+
 export function linkConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LinkConfig {
-  const tableName = env.TABLE_NAME;
-  const publicApiUrl = env.PUBLIC_API_URL;
-  if (!tableName || !publicApiUrl) throw new Error('TABLE_NAME and PUBLIC_API_URL are needed to build message links');
-  return { tableName, publicApiUrl };
+  const c = loadConfig(linkEnv, env);
+  return { tableName: c.TABLE_NAME, publicApiUrl: c.PUBLIC_API_URL };
 }
 
 const base = (url: string) => url.replace(/\/+$/, '');

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /** The few small HTML pages shoppers see (unsubscribe confirmation, invalid link), it/en. */
 const TEXT = {
@@ -22,7 +22,7 @@ export function localeFrom(acceptLanguage: string | undefined): 'it' | 'en' {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function page(status: number, locale: 'it' | 'en', kind: PageKind, undoAction?: string): APIGatewayProxyResultV2 {
+export function page(status: number, locale: 'it' | 'en', kind: PageKind, undoAction?: string): APIGatewayProxyStructuredResultV2 {
   const t = TEXT[locale][kind];
   const undo = undoAction && t.undo
     ? `<form method="post" action="${escape(undoAction)}"><input type="hidden" name="action" value="resubscribe"><button type="submit">${escape(t.undo)}</button></form>`

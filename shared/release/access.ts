@@ -1,7 +1,8 @@
+import * as z from 'zod';
 import { ConflictError, DomainError, NotFoundError } from '../errors.js';
 import { mintLink, openLink } from './link-keys.js';
 import type { VerifyFailure } from './links.js';
-import type { Release } from './model.js';
+import { discountSchema, holdSchema, releaseStates } from './model.js';
 import { claimIdOf, claimUnit, effectiveStatus, getHold, parseClaimId, readPool, releaseHold, secretMatches } from './pool.js';
 import { getRelease } from './repository.js';
 import { advanceClock, poolOf } from './workflow.js';
@@ -19,34 +20,37 @@ export class LinkRefusedError extends DomainError {
 
 const CLAIM_TOKEN_MINUTES = 30;
 
-export type AccessReason =
-  | 'early_access'
-  | 'holding'
-  | 'open_to_everyone'
-  | 'all_units_held'
-  | 'sold_out'
-  | 'already_bought'
-  | 'paused'
-  | 'not_started'
-  | 'release_ended'
-  | 'release_cancelled';
+export const accessReasons = [
+  'early_access',
+  'holding',
+  'open_to_everyone',
+  'all_units_held',
+  'sold_out',
+  'already_bought',
+  'paused',
+  'not_started',
+  'release_ended',
+  'release_cancelled',
+] as const;
+export type AccessReason = (typeof accessReasons)[number];
 
-export interface AccessAnswer {
-  mayBuyNow: boolean;
-  reason: AccessReason;
+export const accessAnswerSchema = z.object({
+  mayBuyNow: z.boolean(),
+  reason: z.enum(accessReasons),
   /** Nobody who is told "no" loses their place in line. */
-  keepsPlace: boolean;
-  releaseId: string;
-  productId: string;
-  sku: string;
-  state: Release['state'];
-  unitsFree: number;
-  publicOpensAt?: string;
-  hold?: { claimId: string; status: string; holdUntil: string };
-  claimToken?: string;
-  holdMinutes: number;
-  discount?: Release['discount'];
-}
+  keepsPlace: z.boolean(),
+  releaseId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  state: z.enum(releaseStates),
+  unitsFree: z.number(),
+  publicOpensAt: z.iso.datetime().optional(),
+  hold: z.object({ claimId: z.string(), status: holdSchema.shape.status, holdUntil: z.iso.datetime() }).optional(),
+  claimToken: z.string().optional().meta({ description: 'Present when the shopper may claim a hold now: the token for POST /storefront/claims.' }),
+  holdMinutes: z.number(),
+  discount: discountSchema.optional(),
+});
+export type AccessAnswer = z.infer<typeof accessAnswerSchema>;
 
 export async function earlyAccess(tableName: string, tenantId: string, token: string, now = new Date()): Promise<AccessAnswer> {
   const verified = await openLink(tableName, token, { tenantId, purpose: 'access' }, now.getTime());
@@ -89,14 +93,15 @@ export async function earlyAccess(tableName: string, tenantId: string, token: st
   return base;
 }
 
-export interface ClaimAnswer {
-  claimId: string;
-  status: string;
-  holdUntil: string;
-  releaseId: string;
-  productId: string;
-  sku: string;
-}
+export const claimAnswerSchema = z.object({
+  claimId: z.string(),
+  status: holdSchema.shape.status,
+  holdUntil: z.iso.datetime(),
+  releaseId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+});
+export type ClaimAnswer = z.infer<typeof claimAnswerSchema>;
 
 /** Holds a unit for the claim token's recipient (201), or says why not (409). */
 export async function claim(tableName: string, tenantId: string, token: string, now = new Date()): Promise<ClaimAnswer> {

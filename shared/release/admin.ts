@@ -2,6 +2,7 @@ import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
 import { dynamo } from '../data/client.js';
 import { Store } from '../data/store.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
@@ -11,11 +12,11 @@ import { shopperRef } from '../inventory/orders.js';
 import { Product } from '../inventory/model.js';
 import type { TemplateName } from '../messaging/types.js';
 import { Tenant } from '../tenants/model.js';
-import { campaignCopy, type CampaignCopy } from './campaign.js';
-import { resolveConfig, type ReleaseConfig, type ReleaseConfigPatch } from './config.js';
-import { ReleaseSettings, ShopperTier, activeReleaseKey, Release, type Release as ReleaseT } from './model.js';
+import { campaignCopy, campaignCopySchema } from './campaign.js';
+import { releaseConfigSchema, resolveConfig, type ReleaseConfig, type ReleaseConfigPatch } from './config.js';
+import { ReleaseSettings, ShopperTier, activeReleaseKey, jobSchema, Release, releaseStates, waveSchema, type Release as ReleaseT } from './model.js';
 import { countHeld, readPool } from './pool.js';
-import { prelaunchCheck, preview, type CheckItem, type Preview, type PrelaunchFacts } from './planner.js';
+import { prelaunchCheck, prelaunchCheckSchema, preview, previewSchema, type PrelaunchFacts } from './planner.js';
 import type { ReleasePorts } from './ports.js';
 import { clearActive, getRelease, putRelease, updateRelease } from './repository.js';
 import { advanceClock, executionNameOf, poolOf } from './workflow.js';
@@ -133,13 +134,14 @@ async function gather(ctx: AdminContext, tenantId: string, req: ReleaseRequest):
   };
 }
 
-export interface PlanAnswer {
-  check: { ok: boolean; items: CheckItem[] };
-  preview: Preview;
-  config: ReleaseConfig;
-  units: number;
-  waiting: number;
-}
+export const planAnswerSchema = z.object({
+  check: prelaunchCheckSchema,
+  preview: previewSchema,
+  config: releaseConfigSchema,
+  units: z.number().int().meta({ description: 'Units the release would offer: the request’s, or every sellable unit (and those due by the start).' }),
+  waiting: z.number().int(),
+});
+export type PlanAnswer = z.infer<typeof planAnswerSchema>;
 
 /** POST /admin/releases/plan: what would happen, and whether it may start. No writes. */
 export async function planRelease(ctx: AdminContext, tenantId: string, req: ReleaseRequest): Promise<PlanAnswer> {
@@ -298,7 +300,55 @@ function realTimeOf(r: ReleaseT, clockMs: number | undefined, now: Date): string
   return new Date(now.getTime() + (clockMs - advanceClock(r, now))).toISOString();
 }
 
-export async function progress(ctx: AdminContext, tenantId: string, releaseId: string) {
+const count = z.number().int().nonnegative();
+const counts = z.record(z.string(), z.number().int()).meta({ description: 'Delivery outcomes by status (sent, duplicate, suppressed, deferred, failed, …).' });
+
+/** A release as the merchant follows it (GET /admin/releases/{id} and every control's answer). */
+export const releaseProgressSchema = z.object({
+  releaseId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  state: z.enum(releaseStates),
+  paused: z.boolean(),
+  trigger: Release.schema.shape.trigger,
+  createdAt: z.iso.datetime(),
+  startAt: z.iso.datetime(),
+  units: z.object({ offered: count, free: count, held: count, sold: count }),
+  audience: z.object({ size: count, tiered: count, late: count, built: z.boolean(), notified: count, remaining: count }),
+  waves: z.array(
+    z.object({
+      n: waveSchema.shape.n,
+      size: count,
+      plannedAt: z.iso.datetime(),
+      sentAt: z.iso.datetime().optional(),
+      delivered: count,
+      counts,
+      conversions: z.number().int(),
+      estimate: z.object({ buyRate: z.number().optional(), pendingBuyers: z.number().optional(), freeUnits: z.number().optional() }).meta({ description: 'Why this size: the estimate when the wave was planned.' }),
+    }),
+  ),
+  conversions: count,
+  job: z
+    .object({ kind: jobSchema.shape.kind, wave: z.number().int().positive().optional(), reached: count, remaining: count.optional(), delivered: count })
+    .nullable()
+    .meta({ description: 'The batch of messages being sent now, if any.' }),
+  notices: z.array(z.object({ id: z.string(), kind: z.string(), delivered: z.number().int(), counts })).meta({ description: 'Finished non-wave sends: the public opening, the "keep your place" notices.' }),
+  nextWaveAt: z.iso.datetime().optional(),
+  publicOpensAt: z.iso.datetime().optional(),
+  openedReason: z.string().optional(),
+  soldOutAt: z.iso.datetime().optional(),
+  endedAt: z.iso.datetime().optional(),
+  endReason: z.string().optional(),
+  discount: Release.schema.shape.discount,
+  retried: count,
+  droppedAtSellOut: count.meta({ description: 'Deferred wave or public messages dropped at the sell-out (those people get the closing notice instead).' }),
+  execution: z.object({ name: z.string().optional(), count, status: z.string().optional().meta({ description: 'The workflow execution’s status (RUNNING, FAILED, ABORTED, MISSING, UNKNOWN, …); absent once the release is over.' }) }),
+  config: releaseConfigSchema,
+  check: Release.schema.shape.check,
+});
+export type ReleaseProgress = z.infer<typeof releaseProgressSchema>;
+
+export async function progress(ctx: AdminContext, tenantId: string, releaseId: string): Promise<ReleaseProgress> {
   const r = await load(ctx, tenantId, releaseId);
   const now = ctx.now();
   const pool = r.shards ? poolOf(ctx.tableName, r) : undefined;
@@ -342,7 +392,21 @@ export async function progress(ctx: AdminContext, tenantId: string, releaseId: s
   };
 }
 
-export async function listReleases(ctx: AdminContext, tenantId: string, q: { limit?: number; cursor?: string }) {
+export const releaseSummarySchema = z.object({
+  releaseId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  state: z.enum(releaseStates),
+  paused: z.boolean(),
+  createdAt: z.iso.datetime(),
+  units: count,
+  sold: count,
+  waves: count.meta({ description: 'Waves planned or sent so far.' }),
+  endReason: z.string().optional(),
+});
+export type ReleaseSummary = z.infer<typeof releaseSummarySchema>;
+
+export async function listReleases(ctx: AdminContext, tenantId: string, q: { limit?: number; cursor?: string }): Promise<{ items: ReleaseSummary[]; cursor?: string }> {
   const page = await new Store(ctx.tableName).page(Release, { pk: Release.gsi1!({ tenantId } as ReleaseT)!.gsi1pk, index: 'gsi1', limit: q.limit ?? 25, cursor: q.cursor, forward: false });
   return {
     items: page.items.map((r) => ({ releaseId: r.releaseId, productId: r.productId, sku: r.sku, state: r.state, paused: r.paused, createdAt: r.createdAt, units: r.units, sold: r.sold, waves: r.waves.length, endReason: r.endReason })),
@@ -350,8 +414,10 @@ export async function listReleases(ctx: AdminContext, tenantId: string, q: { lim
   };
 }
 
+export const campaignAnswerSchema = z.object({ locales: z.array(campaignCopySchema) });
+
 /** Campaign copy (e-mail, SMS, social) for the restock "event", in the requested locales. */
-export async function campaign(ctx: AdminContext, tenantId: string, releaseId: string, locales?: string[]): Promise<{ locales: CampaignCopy[] }> {
+export async function campaign(ctx: AdminContext, tenantId: string, releaseId: string, locales?: string[]): Promise<z.infer<typeof campaignAnswerSchema>> {
   const r = await load(ctx, tenantId, releaseId);
   const tenant = await new Store(ctx.tableName).get(Tenant, { tenantId });
   const now = ctx.now();
@@ -399,7 +465,9 @@ export async function setTiers(tableName: string, tenantId: string, shoppers: Ti
   return { updated, removed };
 }
 
-export async function listTiers(tableName: string, tenantId: string, q: { limit?: number; cursor?: string }) {
+export const shopperTierViewSchema = ShopperTier.schema.pick({ ref: true, tier: true, updatedAt: true });
+
+export async function listTiers(tableName: string, tenantId: string, q: { limit?: number; cursor?: string }): Promise<{ items: z.infer<typeof shopperTierViewSchema>[]; cursor?: string }> {
   const page = await new Store(tableName).page(ShopperTier, { pk: ShopperTier.gsi1!({ tenantId } as ShopperTier)!.gsi1pk, index: 'gsi1', limit: q.limit ?? 50, cursor: q.cursor });
   return { items: page.items.map((t) => ({ ref: t.ref, tier: t.tier, updatedAt: t.updatedAt })), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+
 /**
  * Campaign copy for a restock "event" (seed 000: restock as an event, flash discount for
  * 24 h, copy for e-mail, SMS and a social post), generated from templates for the merchant
@@ -17,12 +19,13 @@ export interface CampaignInput {
   waiting?: number;
 }
 
-export interface CampaignCopy {
-  locale: string;
-  email: { subject: string; preheader: string; text: string };
-  sms: string;
-  social: string;
-}
+export const campaignCopySchema = z.object({
+  locale: z.string(),
+  email: z.object({ subject: z.string(), preheader: z.string(), text: z.string() }),
+  sms: z.string(),
+  social: z.string(),
+});
+export type CampaignCopy = z.infer<typeof campaignCopySchema>;
 
 const FEW_UNITS = 10;
 

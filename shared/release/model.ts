@@ -61,6 +61,9 @@ export const jobSchema = z.object({
 });
 export type Job = z.infer<typeof jobSchema>;
 
+/** The flash discount of the public opening (the first 24 h). */
+export const discountSchema = z.object({ code: z.string(), percent: z.number(), validUntil: z.iso.datetime() });
+
 export const releaseStates = ['scheduled', 'building', 'waves', 'public', 'completed', 'cancelled'] as const;
 
 export const Release = defineEntity({
@@ -127,7 +130,7 @@ export const Release = defineEntity({
     /** The workflow execution that owns the release; a stale one is refused. */
     executionName: z.string().optional(),
     executions: z.number().int().nonnegative().default(0),
-    discount: z.object({ code: z.string(), percent: z.number(), validUntil: z.iso.datetime() }).optional(),
+    discount: discountSchema.optional(),
     check: z.object({ ok: z.boolean(), items: z.array(z.object({ id: z.string(), ok: z.boolean(), detail: z.string() })) }).optional(),
   }),
   key: (k: { tenantId: string; releaseId: string }) => ({ pk: tenantKey(k.tenantId, 'RELEASE', k.releaseId), sk: 'RELEASE' }),

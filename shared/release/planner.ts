@@ -1,4 +1,5 @@
-import type { ReleaseConfig } from './config.js';
+import * as z from 'zod';
+import { responseCurveSchema, type ReleaseConfig } from './config.js';
 import type { WaveExposure } from './conversion.js';
 import { decide } from './decide.js';
 import { hoursBetween, responded } from './response.js';
@@ -20,32 +21,34 @@ export function shopperModelOf(config: ReleaseConfig): ShopperModel {
   return { clickThrough, buyGivenClick: clickThrough > 0 ? Math.min(1, buyRate / clickThrough) : 0, response: config.response, noticeSeen: NOTICE_SEEN };
 }
 
-export interface PlannedWave {
-  n: number;
-  atHours: number;
-  size: number;
-  cumulative: number;
+export const plannedWaveSchema = z.object({
+  n: z.number().int(),
+  atHours: z.number(),
+  size: z.number().int(),
+  cumulative: z.number().int(),
   /** Units expected sold when this wave goes out. */
-  expectedSoldBefore: number;
-}
+  expectedSoldBefore: z.number(),
+});
+export type PlannedWave = z.infer<typeof plannedWaveSchema>;
 
-export interface Preview {
-  waves: PlannedWave[];
-  publicOpensAtHours: number | null;
-  expected: {
-    unitsSold24h: number;
-    sellThrough24h: number;
-    sellOutHoursMedian: number | null;
-    soldOutShare: number;
-    notified: number;
-    disappointed: number;
-    disappointedShare: number;
-    disappointedRange: [number, number];
-    toldKeepPlace: number;
-  };
-  runs: number;
-  assumptions: { buyRate: number; clickThrough: number; noticeSeen: number; response: ReleaseConfig['response'] };
-}
+export const previewSchema = z.object({
+  waves: z.array(plannedWaveSchema),
+  publicOpensAtHours: z.number().nullable(),
+  expected: z.object({
+    unitsSold24h: z.number(),
+    sellThrough24h: z.number(),
+    sellOutHoursMedian: z.number().nullable(),
+    soldOutShare: z.number(),
+    notified: z.number(),
+    disappointed: z.number(),
+    disappointedShare: z.number(),
+    disappointedRange: z.tuple([z.number(), z.number()]),
+    toldKeepPlace: z.number(),
+  }),
+  runs: z.number().int(),
+  assumptions: z.object({ buyRate: z.number(), clickThrough: z.number(), noticeSeen: z.number(), response: responseCurveSchema }),
+});
+export type Preview = z.infer<typeof previewSchema>;
 
 const HOUR = 3_600_000;
 
@@ -137,13 +140,17 @@ export interface PrelaunchFacts {
   channels: readonly ('email' | 'sms')[];
 }
 
-export interface CheckItem {
-  id: 'waitlist_ready' | 'messages_prepared' | 'stock_secured' | 'channels_aligned';
-  ok: boolean;
-  detail: string;
-}
+export const checkItemSchema = z.object({
+  id: z.enum(['waitlist_ready', 'messages_prepared', 'stock_secured', 'channels_aligned']),
+  ok: z.boolean(),
+  detail: z.string(),
+});
+export type CheckItem = z.infer<typeof checkItemSchema>;
 
-export function prelaunchCheck(f: PrelaunchFacts): { ok: boolean; items: CheckItem[] } {
+/** The pre-launch check: every item must pass for a release to start. */
+export const prelaunchCheckSchema = z.object({ ok: z.boolean(), items: z.array(checkItemSchema) });
+
+export function prelaunchCheck(f: PrelaunchFacts): z.infer<typeof prelaunchCheckSchema> {
   // Links in messages are opened from a mail client: a relative page URL would be broken.
   const linkable = !!f.productUrl && /^https?:\/\/[^/]/i.test(f.productUrl);
   const items: CheckItem[] = [

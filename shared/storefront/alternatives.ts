@@ -1,4 +1,6 @@
+import * as z from 'zod';
 import type { Product } from '../inventory/model.js';
+import { availabilityStateSchema, unitsLeftSchema } from './view.js';
 
 /**
  * Alternatives to a product a shopper cannot buy: similar products (same category,
@@ -8,7 +10,38 @@ import type { Product } from '../inventory/model.js';
  * from fresh stock, after this pre-ranking on catalog facts.
  */
 
-export type AlternativeReason = 'same_category' | 'your_interests' | 'similar_attributes' | 'same_brand' | 'similar_price' | 'same_variant_available' | 'complementary';
+export const alternativeReasons = ['same_category', 'your_interests', 'similar_attributes', 'same_brand', 'similar_price', 'same_variant_available', 'complementary'] as const;
+export type AlternativeReason = (typeof alternativeReasons)[number];
+
+/** One proposed product: always available now, with the reasons for its rank. */
+export const alternativeItemSchema = z.lazy(() =>
+  z
+  .object({
+    productId: z.string(),
+    title: z.string(),
+    category: z.string().optional(),
+    price: z.number().int().nonnegative().optional(),
+    currency: z.string(),
+    url: z.string().optional(),
+    imageUrl: z.string().optional(),
+    state: availabilityStateSchema,
+    unitsLeft: unitsLeftSchema,
+    label: z.string(),
+    reasons: z.array(z.enum(alternativeReasons)),
+    score: z.number(),
+  })
+  .meta({ id: 'AlternativeItem' }),
+);
+export type AlternativeItem = z.infer<typeof alternativeItemSchema>;
+
+export const alternativesSchema = z.lazy(() =>
+  z.object({
+  similar: z.array(alternativeItemSchema),
+  complementary: z.array(alternativeItemSchema),
+  partialCatalog: z.boolean().meta({ description: 'True when the shop’s catalog was larger than the candidate scan: the best matches among the products read.' }),
+}),
+);
+export type Alternatives = z.infer<typeof alternativesSchema>;
 
 /** The catalog facts ranking needs (cheap to keep in memory for a few hundred products). */
 export interface CandidateFacts {

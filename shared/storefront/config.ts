@@ -36,7 +36,27 @@ export const StorefrontConfigEntity = defineEntity({
 export const defaultConfig = (tenantId: string): StorefrontConfig => storefrontConfigSchema.parse({ tenantId });
 
 /** What the widget needs: its texts in one language, the consent text, where to sign up. */
-export function widgetConfig(cfg: StorefrontConfig, tenantLocale: string, requested: string | undefined) {
+export const widgetConfigSchema = z.lazy(() =>
+  z
+  .object({
+    locale: z.string(),
+    locales: z.array(z.string()).meta({ description: 'Languages the widget offers; the first is the shop’s default.' }),
+    texts: z.record(z.string(), z.string()).meta({ description: 'The widget’s, states’, ETAs’ and badges’ texts in `locale`, the tenant’s overrides applied.' }),
+    consent: z.object({
+      text: z.string(),
+      version: z.string().meta({ description: 'Identifies the exact words the shopper agrees to (recorded with the consent).' }),
+      custom: z.boolean().meta({ description: 'The shop’s own consent text (else the built-in one).' }),
+    }),
+    privacyUrl: z.string().optional(),
+    waitlist: z.object({ signupPath: z.string() }),
+    signals: z.object({ path: z.string() }),
+  })
+  .meta({ id: 'WidgetConfig' }),
+);
+export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
+
+/** The widget's config in the requested language (else the shop's first language). */
+export function widgetConfig(cfg: StorefrontConfig, tenantLocale: string, requested: string | undefined): WidgetConfig {
   const locales = cfg.locales ?? [...new Set([language(tenantLocale), ...BUILT_IN_LOCALES, ...Object.keys(cfg.texts)])].filter(Boolean);
   const locale = resolveLocale(requested, locales[0], cfg.texts);
   const texts = textsFor(locale, cfg.texts);

@@ -100,15 +100,22 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-export interface DemandRow {
-  day: string;
-  kind: DemandSubject['kind'];
-  sku?: string;
-  productId?: string;
-  query?: string;
-  counts: Partial<Record<DemandSignalType, number>>;
-  total: number;
-}
+/** Signals of one subject: per signal type (only those seen) and in total. */
+const subjectCounts = () => ({
+  kind: z.enum(['sku', 'product', 'query']),
+  sku: z.string().optional(),
+  productId: z.string().optional(),
+  query: z.string().optional().meta({ description: 'The search text, normalized and scrubbed of contact details.' }),
+  counts: z.partialRecord(z.enum(demandSignalTypes), z.number().int().positive()),
+  total: z.number().int().positive(),
+});
+export const demandTotalSchema = z.lazy(() =>
+  z.object(subjectCounts()).meta({ id: 'DemandTotal' }),
+);
+export const demandRowSchema = z.lazy(() =>
+  z.object({ day: z.iso.date(), ...subjectCounts() }).meta({ id: 'DemandRow' }),
+);
+export type DemandRow = z.infer<typeof demandRowSchema>;
 
 /** A stored counter item as a report row (ignores anything that is not a counter). */
 export function rowOf(item: Record<string, unknown>): DemandRow {

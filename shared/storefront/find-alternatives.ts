@@ -1,31 +1,7 @@
 import type { Product } from '../inventory/model.js';
-import { byScore, factsOf, preRank, wantedVariantBonus, type AlternativeReason } from './alternatives.js';
+import { byScore, factsOf, preRank, wantedVariantBonus, type AlternativeItem, type AlternativeReason, type Alternatives } from './alternatives.js';
 import { batchGetProducts, candidateCatalog, parseProduct } from './data.js';
-import { summarize, type Eta, type ViewContext } from './view.js';
-import type { AvailabilityState } from '../inventory/model.js';
-
-export interface AlternativeItem {
-  productId: string;
-  title: string;
-  category?: string;
-  price?: number;
-  currency: string;
-  url?: string;
-  imageUrl?: string;
-  state: AvailabilityState;
-  unitsLeft?: number;
-  label: string;
-  eta?: Eta;
-  reasons: AlternativeReason[];
-  score: number;
-}
-
-export interface Alternatives {
-  similar: AlternativeItem[];
-  complementary: AlternativeItem[];
-  /** True when the tenant's catalog was larger than the candidate scan (see MAX_CANDIDATES). */
-  partialCatalog: boolean;
-}
+import { summarize, type ViewContext } from './view.js';
 
 /** Candidates checked against fresh stock: the pre-ranked similar ones plus the complements. */
 const PRE_RANKED = 60;

@@ -1,26 +1,19 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash } from 'node:crypto';
-import type * as z from 'zod';
 import { ForbiddenError, TooManyRequestsError } from '../errors.js';
-import { httpHandler, type HttpRequest, type HttpResponse } from '../http/handler.js';
-import { tenantContext, hitRateLimit, type TenantContext } from './data.js';
+import type { Edge } from '../http/handler.js';
+import { CACHE } from './cache.js';
+import { tenantContext, hitRateLimit } from './data.js';
 import { OverLimitMemo, allowed, clientKey, windowAt } from './rate-limit.js';
 
 /**
- * The storefront's HTTP edge, around the house `httpHandler`: per-tenant CORS (the
+ * The storefront's HTTP edge, around every storefront route `serve()` runs: per-tenant CORS (the
  * response names the caller's origin only if the tenant allows it, and a browser call from
  * any other origin is refused outright), per-client rate limiting, and CDN-friendly caching
  * (Cache-Control, a strong validator in ETag, 304 on If-None-Match).
  */
 
-export const CACHE = {
-  /** Stock moves: a short shared cache, served stale briefly while revalidating. */
-  availability: 'public, max-age=15, s-maxage=30, stale-while-revalidate=60',
-  alternatives: 'public, max-age=60, s-maxage=60, stale-while-revalidate=120',
-  config: 'public, max-age=300, s-maxage=300',
-  personal: 'private, max-age=60',
-  none: 'no-store',
-} as const;
+export { CACHE } from './cache.js';
 
 /** Origins are compared as the browser sends them: scheme://host[:port], no path or slash. */
 export function normalizeOrigin(origin: string): string {
@@ -44,65 +37,44 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
 }
 
-export interface StorefrontRequest<B, Q, P> extends HttpRequest<B, Q, P> {
-  tenantId: string;
-  /** The tenant's settings, locations and storefront config (cached per container). */
-  tenant: Promise<TenantContext>;
-}
-
-interface Spec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
-  body?: B;
-  query?: Q;
-  path?: P;
-  /** Cache-Control for successful GETs (with an ETag); anything else is no-store. */
-  cache?: string;
-}
-
 type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { lambda?: { tenantId?: string } } } };
 
 const overLimit = new OverLimitMemo();
 
-export function storefront(tableName: string) {
+/**
+ * The storefront edge for `serve()`: every storefront route runs behind the per-client rate
+ * limit and the tenant's allowed origins, and answers with per-tenant CORS and caching.
+ */
+export function storefrontEdge(tableName: string): Edge {
   return {
-    handler<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown>(
-      spec: Spec<B, Q, P>,
-      fn: (req: StorefrontRequest<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<HttpResponse>,
-    ) {
-      const inner = httpHandler({ body: spec.body, query: spec.query, path: spec.path, tenant: true }, async (req) => {
-        const tenantId = req.auth.tenantId!;
-        const now = Date.now();
-        const client = clientKey(tenantId, req.sourceIp || 'unknown');
-        const memoKey = `${tenantId}:${client}`;
-        const blockedFor = overLimit.blocked(memoKey, now);
-        if (blockedFor) throw new TooManyRequestsError(blockedFor);
+    async around(req, route, next) {
+      const tenantId = req.tenantId;
+      const now = Date.now();
+      const client = clientKey(tenantId, req.sourceIp || 'unknown');
+      const memoKey = `${tenantId}:${client}`;
+      const blockedFor = overLimit.blocked(memoKey, now);
+      if (blockedFor) throw new TooManyRequestsError(blockedFor);
 
-        // For reads, the gate (rate limit, origin) and the work run side by side: one round
-        // trip of latency, and a refused request never returns the work's result. A write
-        // starts only once the gate has passed.
-        const window = windowAt(now);
-        const tenant = tenantContext(tableName, tenantId);
-        const count = hitRateLimit(tableName, tenantId, client, window);
-        const start = () => fn({ ...req, tenantId, tenant } as StorefrontRequest<z.infer<B>, z.infer<Q>, z.infer<P>>);
-        const isRead = req.event.requestContext?.http?.method === 'GET';
-        const work = isRead ? start() : undefined;
-        work?.catch(() => undefined);
-        const [ctx, n] = await Promise.all([tenant, count]);
-        if (!allowed(n, ctx.config.rateLimitPerMinute)) {
-          overLimit.block(memoKey, now + window.resetsIn * 1000);
-          throw new TooManyRequestsError(window.resetsIn);
-        }
-        const origin = req.headers.origin;
-        if (origin !== undefined && !isOriginAllowed(origin, ctx.allowedOrigins)) {
-          throw new ForbiddenError('This origin is not allowed to use this shop’s storefront API; add it to the shop’s allowed origins');
-        }
-        return work ?? start();
-      });
-
-      return async (event: Event, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
-        const res = (await inner(event as never, context)) as APIGatewayProxyStructuredResultV2;
-        return finish(tableName, res, event, spec.cache);
-      };
+      // For reads, the gate (rate limit, origin) and the work run side by side: one round
+      // trip of latency, and a refused request never returns the work's result. A write
+      // starts only once the gate has passed.
+      const window = windowAt(now);
+      const tenant = tenantContext(tableName, tenantId);
+      const count = hitRateLimit(tableName, tenantId, client, window);
+      const work = route.method === 'GET' ? next() : undefined;
+      work?.catch(() => undefined);
+      const [ctx, n] = await Promise.all([tenant, count]);
+      if (!allowed(n, ctx.config.rateLimitPerMinute)) {
+        overLimit.block(memoKey, now + window.resetsIn * 1000);
+        throw new TooManyRequestsError(window.resetsIn);
+      }
+      const origin = req.headers.origin;
+      if (origin !== undefined && !isOriginAllowed(origin, ctx.allowedOrigins)) {
+        throw new ForbiddenError('This origin is not allowed to use this shop’s storefront API; add it to the shop’s allowed origins');
+      }
+      return work ?? next();
     },
+    finish: (res, event, route) => finish(tableName, res, event as Event, route.cache),
   };
 }
 
@@ -133,3 +105,4 @@ async function finish(tableName: string, res: APIGatewayProxyStructuredResultV2,
   } else headers['cache-control'] = CACHE.none;
   return { ...res, headers };
 }
+

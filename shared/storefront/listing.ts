@@ -1,14 +1,16 @@
+import * as z from 'zod';
 import type { AvailabilityState, Product } from '../inventory/model.js';
 import type { Translator } from './messages.js';
 import { compareAxes, compareValues } from './ordering.js';
-import { summarize, type Eta, type ProductSummary, type ViewContext } from './view.js';
+import { availabilityStateSchema, etaSchema, summarize, unitsLeftSchema as unitsLeft, type ProductSummary, type ViewContext } from './view.js';
 
 /**
  * Category and search pages: many products at once, with badges, an order that puts what
  * cannot be bought last, and facet counts that only count what can be bought.
  */
 
-export type Badge = 'sold_out' | 'selling_fast' | 'low_stock' | 'preorder' | 'backorder';
+export const badgeCodes = ['sold_out', 'selling_fast', 'low_stock', 'preorder', 'backorder'] as const;
+export type Badge = (typeof badgeCodes)[number];
 
 export interface SellingFastRule {
   /** "Selling fast" when the stock left covers fewer days than this at the recent pace… */
@@ -28,23 +30,29 @@ export function isSellingFast(sellableUnits: number, units7d: number | undefined
   return daysOfCover < rule.coverDays;
 }
 
-export interface ListingItem {
-  productId: string;
-  title: string;
-  category?: string;
-  brand?: string;
-  price?: number;
-  currency: string;
-  url?: string;
-  imageUrl?: string;
-  state: AvailabilityState;
-  available: boolean;
-  unitsLeft?: number;
-  label: string;
-  badges: { code: Badge; label: string }[];
-  eta?: Eta;
-  variants?: { sku: string; attributes: Record<string, string>; state: AvailabilityState; available: boolean; unitsLeft?: number; label: string }[];
-}
+export const listingItemSchema = z.lazy(() =>
+  z
+  .object({
+    productId: z.string(),
+    title: z.string(),
+    category: z.string().optional(),
+    brand: z.string().optional(),
+    price: z.number().int().nonnegative().optional(),
+    currency: z.string(),
+    url: z.string().optional(),
+    imageUrl: z.string().optional(),
+    state: availabilityStateSchema,
+    available: z.boolean(),
+    unitsLeft,
+    label: z.string(),
+    badges: z.array(z.object({ code: z.enum(badgeCodes), label: z.string() })),
+    eta: etaSchema.optional(),
+    /** With `variants=1` only. */
+    variants: z.array(z.object({ sku: z.string(), attributes: z.record(z.string(), z.string()), state: availabilityStateSchema, available: z.boolean(), unitsLeft, label: z.string() })).optional(),
+  })
+  .meta({ id: 'ListingItem' }),
+);
+export type ListingItem = z.infer<typeof listingItemSchema>;
 
 export function badgesOf(summary: Pick<ProductSummary, 'state' | 'available' | 'unitsLeft' | 'label' | 'sellableUnits'>, units7d: number | undefined, rule: SellingFastRule, tr: Translator): ListingItem['badges'] {
   const badges: ListingItem['badges'] = [];
@@ -89,7 +97,12 @@ export function sortListing<T extends { state: AvailabilityState }>(items: T[]):
     .map((x) => x.item);
 }
 
-export type Facets = Record<string, { value: string; count: number }[]>;
+export const facetsSchema = z.lazy(() =>
+  z
+  .record(z.string(), z.array(z.object({ value: z.string(), count: z.number().int().positive() })))
+  .meta({ description: 'Per variant attribute (size, colour…), each value with how many listed products have a variant with it available now; values nothing can be bought in are left out.' }),
+);
+export type Facets = z.infer<typeof facetsSchema>;
 
 /**
  * Facet counts over the listed products: for each variant attribute (size, colour…) and

@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import { effectiveSettings, rollUp, sellable, type EffectiveSettings, type InventoryDefaults } from '../inventory/availability.js';
-import type { AvailabilityState, Location, Product, VariantStock } from '../inventory/model.js';
+import { availabilityStates, type AvailabilityState, type Location, type Product, type VariantStock } from '../inventory/model.js';
 import type { MessageKey, Translator } from './messages.js';
 import { compareAxes, compareValues, compareVariants } from './ordering.js';
 
@@ -28,30 +29,64 @@ export interface ViewContext {
   tr: Translator;
 }
 
-export interface Eta {
-  status: 'expected' | 'unknown';
-  date: string | null;
-  source: 'purchase_order' | 'preorder' | null;
-  label: string;
-}
+// ---- what shoppers are told, as schemas (the API's answers are declared with them) ----
 
-export interface VariantAvailability {
-  sku: string;
-  attributes: Record<string, string>;
-  price?: number;
-  state: AvailabilityState;
-  /** Buyable now, from stock. */
-  available: boolean;
-  /** Buyable now or as a preorder / backorder. */
-  orderable: boolean;
-  /** Present only when 0 < sellable ≤ display threshold: the true count. */
-  unitsLeft?: number;
-  label: string;
-  /** Only when not available now. */
-  eta?: Eta;
-  /** The shopper can ask to be told when it is back. */
-  notify: boolean;
-}
+export const availabilityStateSchema = z.lazy(() =>
+  z.enum(availabilityStates),
+);
+const attributesSchema = z.lazy(() => z.record(z.string(), z.string()));
+/** Present only when 0 < sellable ≤ the display threshold: the true count. */
+export const unitsLeftSchema = z.lazy(() =>
+  z.number().int().positive().optional().meta({ description: 'Shown only when the true sellable count is at or under the display threshold.' }),
+);
+
+export const etaSchema = z.lazy(() =>
+  z
+  .object({
+    status: z.enum(['expected', 'unknown']),
+    date: z.iso.date().nullable(),
+    source: z.enum(['purchase_order', 'preorder']).nullable(),
+    label: z.string(),
+  })
+  .meta({ id: 'StorefrontEta', description: 'When it is expected back: a purchase order\'s or the preorder\'s date that has not passed, else an honest "unknown".' }),
+);
+export type Eta = z.infer<typeof etaSchema>;
+
+export const variantAvailabilitySchema = z.lazy(() =>
+  z
+  .object({
+    sku: z.string(),
+    attributes: attributesSchema,
+    price: z.number().int().nonnegative().optional(),
+    state: availabilityStateSchema,
+    /** Buyable now, from stock. */
+    available: z.boolean(),
+    /** Buyable now or as a preorder / backorder. */
+    orderable: z.boolean(),
+    unitsLeft: unitsLeftSchema,
+    label: z.string(),
+    /** Only when not available now. */
+    eta: etaSchema.optional(),
+    /** The shopper can ask to be told when it is back. */
+    notify: z.boolean(),
+  })
+  .meta({ id: 'VariantAvailability' }),
+);
+export type VariantAvailability = z.infer<typeof variantAvailabilitySchema>;
+
+/** A product's overall availability (as available as its best variant). */
+export const availabilitySummarySchema = z.lazy(() =>
+  z
+  .object({
+    state: availabilityStateSchema,
+    available: z.boolean(),
+    orderable: z.boolean(),
+    unitsLeft: unitsLeftSchema,
+    label: z.string(),
+    eta: etaSchema.optional(),
+  })
+  .meta({ id: 'AvailabilitySummary' }),
+);
 
 /** Does stock at this location count toward online availability? */
 export function countsOnline(locationId: string, locations: ReadonlyMap<string, LocationInfo>, shipFromStore: boolean): boolean {
@@ -131,17 +166,11 @@ export function settingsFor(product: Pick<Product, 'settings'>, ctx: Pick<ViewCo
   return effectiveSettings(product.settings, ctx.inventory);
 }
 
-export interface ProductSummary {
-  state: AvailabilityState;
-  available: boolean;
-  orderable: boolean;
-  unitsLeft?: number;
-  label: string;
+export type ProductSummary = z.infer<typeof availabilitySummarySchema> & {
   /** Sum of sellable units online; internal (never serialized to shoppers). */
   sellableUnits: number;
-  eta?: Eta;
   variants: VariantAvailability[];
-}
+};
 
 /** A product's variants and its overall availability (as available as its best variant). */
 export function summarize(product: Pick<Product, 'settings' | 'variants'>, ctx: Omit<ViewContext, 'locale'>): ProductSummary {
@@ -178,10 +207,13 @@ function earliestEta(etas: (Eta | undefined)[], tr: Translator): Eta {
   return expected[0] ?? { status: 'unknown', date: null, source: null, label: tr.t('eta.unknown') };
 }
 
-export interface OutOfStockReason {
-  code: 'merchant' | 'preorder' | 'backorder' | 'restock_expected' | 'sold_out';
-  text: string;
-}
+export const outOfStockReasonSchema = z.lazy(() =>
+  z.object({
+  code: z.enum(['merchant', 'preorder', 'backorder', 'restock_expected', 'sold_out']),
+  text: z.string(),
+}),
+);
+export type OutOfStockReason = z.infer<typeof outOfStockReasonSchema>;
 
 /** Why a product cannot be bought now: the merchant's words first, else derived from the facts. */
 export function outOfStockReason(product: Pick<Product, 'settings'>, state: AvailabilityState, eta: Eta | undefined, tr: Translator): OutOfStockReason {
@@ -193,22 +225,28 @@ export function outOfStockReason(product: Pick<Product, 'settings'>, state: Avai
   return { code: 'sold_out', text: tr.t('reason.sold_out') };
 }
 
-export interface MatrixAxis {
-  name: string;
-  values: { value: string; available: boolean }[];
-}
-export interface MatrixCell {
-  attributes: Record<string, string>;
-  /** null: this combination is not made. */
-  sku: string | null;
-  state: AvailabilityState | null;
-  available: boolean;
-}
-export interface VariantMatrix {
-  axes: MatrixAxis[];
-  /** Every combination of the axes (up to MAX_CELLS), made or not. */
-  cells: MatrixCell[] | null;
-}
+export const variantMatrixSchema = z.lazy(() =>
+  z
+  .object({
+    axes: z.array(z.object({ name: z.string(), values: z.array(z.object({ value: z.string(), available: z.boolean() })) })),
+    cells: z
+      .array(
+        z.object({
+          attributes: attributesSchema,
+          /** null: this combination is not made. */
+          sku: z.string().nullable(),
+          state: availabilityStateSchema.nullable(),
+          available: z.boolean(),
+        }),
+      )
+      .nullable()
+      .meta({ description: 'Every combination of the axes, made or not (sku null: not made); empty without axes, null when there would be more than 1000.' }),
+  })
+  .meta({ id: 'VariantMatrix' }),
+);
+export type VariantMatrix = z.infer<typeof variantMatrixSchema>;
+export type MatrixAxis = VariantMatrix['axes'][number];
+export type MatrixCell = NonNullable<VariantMatrix['cells']>[number];
 
 const MAX_AXES = 3;
 const MAX_CELLS = 1000;
@@ -244,19 +282,22 @@ export function variantMatrix(variants: VariantAvailability[]): VariantMatrix {
   return { axes, cells };
 }
 
-export interface StoreAvailability {
-  locationId: string;
-  name: string;
-  address?: string;
-  city?: string;
-  openingHours?: string;
-  pickup: boolean;
-  state: AvailabilityState;
-  available: boolean;
-  unitsLeft?: number;
-  label: string;
-  variants: Omit<VariantAvailability, 'eta' | 'notify' | 'orderable' | 'price'>[];
-}
+export const storeAvailabilitySchema = z.lazy(() =>
+  z.object({
+  locationId: z.string(),
+  name: z.string(),
+  address: z.string().optional(),
+  city: z.string().optional(),
+  openingHours: z.string().optional(),
+  pickup: z.boolean(),
+  state: availabilityStateSchema,
+  available: z.boolean(),
+  unitsLeft: unitsLeftSchema,
+  label: z.string(),
+  variants: z.array(z.object({ sku: z.string(), attributes: attributesSchema, state: availabilityStateSchema, available: z.boolean(), unitsLeft: unitsLeftSchema, label: z.string() })),
+}),
+);
+export type StoreAvailability = z.infer<typeof storeAvailabilitySchema>;
 
 /**
  * "Check in store": on-hand units at each store, with the same honest count rule (a count

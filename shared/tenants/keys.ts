@@ -24,15 +24,18 @@ export const ApiKey = {
 export type ApiKey = z.infer<typeof ApiKey.schema>;
 
 /** What the API shows of a key: never its hash. */
-export interface ApiKeyView {
-  keyId: string;
-  kind: KeyKind;
-  label: string;
-  createdAt: string;
-  revokedAt?: string;
-  expiresAt?: string;
-  active: boolean;
-}
+export const apiKeyViewSchema = z
+  .object({
+    keyId: z.string(),
+    kind: z.enum(['admin', 'publishable']),
+    label: z.string(),
+    createdAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().optional(),
+    expiresAt: z.iso.datetime().optional().meta({ description: 'A rotated key keeps working until then (its grace period).' }),
+    active: z.boolean(),
+  })
+  .meta({ id: 'ApiKey' });
+export type ApiKeyView = z.infer<typeof apiKeyViewSchema>;
 
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 

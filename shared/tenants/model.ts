@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineEntity, tenantKey } from '../data/entity.js';
-import { defaultWaitlistSettings, waitlistSettingsSchema } from '../waitlist/settings.js';
-import { defaultForecastingSettings, forecastingSettingsSchema } from '../forecast-run/settings.js';
+import { waitlistSettingsSchema } from '../waitlist/settings.js';
+import { forecastingSettingsSchema } from '../forecast-run/settings.js';
 
 export const tenantIdSchema = z.string().regex(/^t[a-z0-9]{10,30}$/, 'not a tenant id');
 
@@ -26,9 +26,9 @@ export const tenantSettingsSchema = z.object({
     })
     .default({ lowStockWindowHours: 24, dailyDigest: false }),
   /** Sign-up, double opt-in, limits and drip cadence of waitlists (shared/waitlist/settings.ts). */
-  waitlist: waitlistSettingsSchema.default(defaultWaitlistSettings),
+  waitlist: waitlistSettingsSchema.prefault({}),
   /** Nightly forecast: service level, horizon, default lead time, review period, digest (shared/forecast-run/settings.ts). */
-  forecasting: forecastingSettingsSchema.default(defaultForecastingSettings),
+  forecasting: forecastingSettingsSchema.prefault({}),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
@@ -44,7 +44,8 @@ export const Tenant = defineEntity({
     allowedOrigins: z.array(z.string()).default([]),
     /** Incremented by the catalog; the onboarding workflow reads it to decide on a nudge. */
     productCount: z.number().int().nonnegative().default(0),
-    settings: tenantSettingsSchema.default(tenantSettingsSchema.parse({})),
+    // prefault: the defaults are parsed when a tenant lacks settings, not at every cold start.
+    settings: tenantSettingsSchema.prefault({}),
   }),
   key: (k: { tenantId: string }) => ({ pk: tenantKey(k.tenantId), sk: 'TENANT' }),
   // The operator's index of all tenants, for scheduled per-tenant runs (forecasting, digests).

@@ -3,11 +3,11 @@ import * as z from 'zod';
 import { dynamo } from '../data/client.js';
 import { tenantKey } from '../data/entity.js';
 import { BadRequestError } from '../errors.js';
-import { eraseRecipient, listForRecipient, type SendRecord } from '../messaging/ledger.js';
+import { eraseRecipient, listForRecipient, sendRecordViewSchema, type SendRecord } from '../messaging/ledger.js';
 import { logger } from '../observability/logger.js';
 import { identityOf, normalizeEmail, normalizePhone, regionOf } from './identity.js';
 import { leave, type LifecycleDeps } from './lifecycle.js';
-import { PointsLedgerRow, WaitlistClaim, rateMarkKey, shopperRefOf, type PointsLedgerRow as PointsRow, type WaitlistEntry } from './model.js';
+import { entrySchema, PointsLedgerRow, WaitlistClaim, rateMarkKey, shopperRefOf, type PointsLedgerRow as PointsRow, type WaitlistEntry } from './model.js';
 import { tenantOf } from './signup.js';
 
 /**
@@ -73,12 +73,25 @@ async function pointsOf(tableName: string, tenantId: string, shopperRef: string)
   return rows;
 }
 
+/** Everything held about one person of one shop (GDPR arts. 15 and 20). */
+export const personExportSchema = z
+  .object({
+    exportedAt: z.iso.datetime(),
+    subject: z.object({ email: z.string().optional(), phone: z.string().optional(), shopperId: z.string().optional() }).meta({ description: 'Who was looked up, normalised (E.164 phone, lower-case e-mail).' }),
+    waitlistEntries: z.array(entrySchema.omit({ contactHashes: true, subscriberId: true, expiresAt: true })),
+    pointsLedger: z.array(PointsLedgerRow.schema.omit({ tenantId: true })),
+    pointsBalance: z.number().int(),
+    messages: z.array(sendRecordViewSchema.omit({ tenantId: true, recipientId: true, attemptId: true })).meta({ description: 'Every message sent (or attempted) to them, any status.' }),
+  })
+  .meta({ id: 'ShopperExport' });
+export type PersonExport = z.infer<typeof personExportSchema>;
+
 const entryView = (e: WaitlistEntry) => {
   const { contactHashes: _h, subscriberId: _s, expiresAt: _x, ...rest } = e;
   return rest;
 };
 
-export async function exportPerson(deps: LifecycleDeps, tenantId: string, q: PersonQuery) {
+export async function exportPerson(deps: LifecycleDeps, tenantId: string, q: PersonQuery): Promise<PersonExport> {
   const found = await collect(deps, tenantId, q);
   const messages: SendRecord[] = [];
   for (const recipientId of found.subscriberIds) {
@@ -114,12 +127,16 @@ async function deleteKeys(tableName: string, keys: { pk: string; sk: string }[])
   }
 }
 
-export interface ErasureReport {
-  waitlistEntries: number;
-  pointsRows: number;
-  messageRecords: number;
-  localStores?: { sms: number; email: number };
-}
+/** What an erasure removed, by kind. */
+export const erasureReportSchema = z
+  .object({
+    waitlistEntries: z.number().int(),
+    pointsRows: z.number().int(),
+    messageRecords: z.number().int(),
+    localStores: z.object({ sms: z.number().int(), email: z.number().int() }).optional().meta({ description: 'Local runtime only: messages removed from the mail and SMS emulators.' }),
+  })
+  .meta({ id: 'ErasureReport' });
+export type ErasureReport = z.infer<typeof erasureReportSchema>;
 
 export async function erasePerson(deps: LifecycleDeps, tenantId: string, q: PersonQuery, opts: { localConsoleUrl?: string } = {}): Promise<ErasureReport> {
   const found = await collect(deps, tenantId, q);

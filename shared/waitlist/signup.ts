@@ -49,16 +49,19 @@ export const signupBodySchema = z.object({
 });
 export type SignupBody = z.infer<typeof signupBodySchema>;
 
-export interface SignupAnswer {
-  entryId: string;
-  listId: string;
-  productId: string;
-  sku?: string;
-  status: 'active' | 'pending_confirmation';
-  /** Live rank among active entries of the list; null until confirmed. */
-  position: number | null;
-  channels: { email: boolean; sms: boolean };
-}
+/** What a sign-up answers (the same for a repeat of it). */
+export const signupAnswerSchema = z
+  .object({
+    entryId: z.string(),
+    listId: z.string(),
+    productId: z.string(),
+    sku: z.string().optional(),
+    status: z.enum(['active', 'pending_confirmation']).meta({ description: '`pending_confirmation` until the double opt-in link is clicked.' }),
+    position: z.number().int().positive().nullable().meta({ description: 'Live rank among the active entries of the list; null until confirmed.' }),
+    channels: z.object({ email: z.boolean(), sms: z.boolean() }),
+  })
+  .meta({ id: 'WaitlistSignup' });
+export type SignupAnswer = z.infer<typeof signupAnswerSchema>;
 
 export interface SignupDeps extends LinkContext {
   busName: string;

@@ -1,15 +1,15 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.js';
+import { deploymentTemplate } from './synth.js';
 
-// Targeted assertions on the synthesized template (no whole-template snapshot), with
-// bundling skipped: these tests are about wiring, not about esbuild output.
+// Targeted assertions on the deployment (no whole-template snapshot): the root stack and the
+// capabilities' nested stacks as one template, bundling skipped.
 let template: Template;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(buildApp(app));
+  template = deploymentTemplate();
 });
 
 describe('Restock stack', () => {

@@ -13,12 +13,12 @@ import { Store } from '../../shared/data/store.js';
 import { createProduct } from '../../shared/inventory/catalog.js';
 import { Feed, feedObjectKey, feedOptionsSchema, feedReportKey, newFeedId, type FeedOptions } from '../../shared/inventory/feeds/feed-record.js';
 import { onFeedObjectCreated, runSingle, type FeedRuntime } from '../../shared/inventory/feeds/ingest-runs.js';
-import type { FeedReport } from '../../shared/inventory/feeds/report.js';
 import { Product } from '../../shared/inventory/model.js';
 import { applyStockChanges } from '../../shared/inventory/stock.js';
 import { buildLocalModel, type LocalModel } from '../../local/template/model.js';
 import { synthTemplate } from '../../local/template/synth.js';
-import { api, consoleState, eventually, local, newTenant } from '../support/local.js';
+import type { components } from '../../shared/client/index.js';
+import { api, client, consoleState, eventually, local, newTenant } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
 
 const ctx = local();
@@ -58,30 +58,35 @@ async function stockOf(tenantId: string, productId: string): Promise<Stock> {
   return Object.fromEntries(Object.entries(p.variants).map(([sku, v]) => [sku, v.onHand]));
 }
 
+const admin = (adminKey: string) => client({ adminKey });
+
 /** The merchant's way in: ask for an upload URL, PUT the bytes to it. */
 async function upload(adminKey: string, filename: string, content: Buffer | string, options: Partial<FeedOptions> = {}) {
-  const res = await api('POST', '/admin/feeds', { key: adminKey, body: { filename, ...options } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const put = await fetch(res.body.uploadUrl, { method: 'PUT', body: typeof content === 'string' ? content : new Uint8Array(content) });
+  const res = await admin(adminKey).POST('/admin/feeds', { body: { filename, ...options } });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(201);
+  // The presigned URL is S3's, not the API's.
+  const put = await fetch(res.data!.uploadUrl, { method: 'PUT', body: typeof content === 'string' ? content : new Uint8Array(content) });
   expect(put.status, await put.text()).toBe(200);
-  return { feedId: res.body.feedId as string, key: res.body.feed.objectKey as string };
+  return { feedId: res.data!.feedId, key: res.data!.feed.objectKey };
 }
 
-async function finished(adminKey: string, feedId: string, timeoutMs = 60_000): Promise<{ feed: Feed; report: FeedReport & { firstRejections: FeedReport['rejections'] } }> {
-  return eventually(
+async function finished(adminKey: string, feedId: string, timeoutMs = 60_000): Promise<{ feed: components['schemas']['Feed']; report: components['schemas']['FeedReportSummary'] }> {
+  const done = await eventually(
     async () => {
-      const r = await api('GET', `/admin/feeds/${feedId}`, { key: adminKey });
-      return ['done', 'failed'].includes(r.body?.feed?.status) ? r.body : undefined;
+      const r = await admin(adminKey).GET('/admin/feeds/{feedId}', { params: { path: { feedId } } });
+      return r.data && ['done', 'failed'].includes(r.data.feed.status) ? r.data : undefined;
     },
     `feed ${feedId} processed`,
     timeoutMs,
   );
+  // A processed feed always has its report (a refused file's too).
+  return { feed: done.feed, report: done.report! };
 }
 
-async function fullReport(adminKey: string, feedId: string): Promise<FeedReport> {
-  const r = await api('GET', `/admin/feeds/${feedId}/report`, { key: adminKey });
-  expect(r.status).toBe(200);
-  return r.body;
+async function fullReport(adminKey: string, feedId: string): Promise<components['schemas']['FeedReport']> {
+  const r = await admin(adminKey).GET('/admin/feeds/{feedId}/report', { params: { path: { feedId } } });
+  expect(r.response.status).toBe(200);
+  return r.data!;
 }
 
 /**
@@ -116,7 +121,7 @@ async function historyCount(tenantId: string, sku: string): Promise<number> {
   return res.Count ?? 0;
 }
 
-const eventsOn = async (bus: string) => (await consoleState()).events.filter((e) => (e as { bus?: string }).bus === bus);
+const eventsOn = async (tenantId: string, bus: string) => (await consoleState(tenantId)).events.filter((e) => (e as { bus?: string }).bus === bus);
 
 describe('feed formats', { timeout: 120_000 }, () => {
   it('applies CSV (BOM, CRLF, ";", quotes), JSON array, NDJSON and gzip uploads', { timeout: 180_000 }, async () => {
@@ -213,7 +218,7 @@ describe('idempotence and events', () => {
     const s = await staged(t.tenantId, file);
     await runSingle(runtime(privateBus(t.tenantId)), s.feed, s.obj);
     await new Promise((r) => setTimeout(r, 300));
-    expect(await eventsOn(privateBus(t.tenantId))).toEqual([]);
+    expect(await eventsOn(t.tenantId, privateBus(t.tenantId))).toEqual([]);
     expect((await product(t.tenantId, 'tw')).updatedAt).toBe(after1.updatedAt);
   });
 
@@ -228,11 +233,11 @@ describe('idempotence and events', () => {
     expect(report.transitions).toBe(1);
     expect(report.events).toBe(1);
     const events = await eventually(async () => {
-      const e = await eventsOn(bus);
+      const e = await eventsOn(t.tenantId, bus);
       return e.length ? e : undefined;
     }, 'the BackInStock event');
     await new Promise((r) => setTimeout(r, 300));
-    expect((await eventsOn(bus)).map((e) => e.detailType)).toEqual(['BackInStock']);
+    expect((await eventsOn(t.tenantId, bus)).map((e) => e.detailType)).toEqual(['BackInStock']);
     expect(events[0]!.source).toBe('restock.inventory');
     const p = await product(t.tenantId, 'ev');
     expect(p.variants['EV-1']).toMatchObject({ state: 'in_stock', transitionSeq: 1, onHand: { main: 10 } });
@@ -417,21 +422,20 @@ describe('HTTP rows', () => {
   it('applies small updates through the same checks, reporting bad rows by index', async () => {
     const t = await newTenant('Rows Shop');
     await seed(t.tenantId, { r: { 'R-1': { main: 1 }, 'R-2': { main: 2 } } });
-    const res = await api('POST', '/admin/stock/rows', {
-      key: t.adminKey,
+    const res = await admin(t.adminKey).POST('/admin/stock/rows', {
       body: { rows: [{ sku: 'R-1', qty: 4 }, { sku: 'R-2', quantity: 2 }, { sku: 'R-3', qty: 1 }, { sku: 'R-1', qty: -2, location: 'store' }, 'nonsense'], location: 'main' },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.counts).toEqual({ rowsRead: 5, applied: 1, unchanged: 1, rejected: 3, zeroed: 0 });
-    expect(res.body.rejections.map((r: { row: number; code: string }) => [r.row, r.code])).toEqual([
+    expect(res.response.status, JSON.stringify(res.error)).toBe(200);
+    expect(res.data!.counts).toEqual({ rowsRead: 5, applied: 1, unchanged: 1, rejected: 3, zeroed: 0 });
+    expect(res.data!.rejections.map((r) => [r.row, r.code])).toEqual([
       [2, 'unknown_sku'],
       [3, 'negative_quantity'],
       [4, 'not_an_object'],
     ]);
     expect(await stockOf(t.tenantId, 'r')).toEqual({ 'R-1': { main: 4 }, 'R-2': { main: 2 } });
 
-    const dry = await api('POST', '/admin/stock/rows', { key: t.adminKey, body: { rows: [{ sku: 'R-2', qty: 0 }], dryRun: true } });
-    expect(dry.body).toMatchObject({ dryRun: true, counts: { applied: 1 } });
+    const dry = await admin(t.adminKey).POST('/admin/stock/rows', { body: { rows: [{ sku: 'R-2', qty: 0 }], dryRun: true } });
+    expect(dry.data).toMatchObject({ dryRun: true, counts: { applied: 1 } });
     expect(await stockOf(t.tenantId, 'r')).toEqual({ 'R-1': { main: 4 }, 'R-2': { main: 2 } });
 
     const tooMany = await api('POST', '/admin/stock/rows', { key: t.adminKey, body: { rows: Array.from({ length: 1001 }, () => ({ sku: 'R-1', qty: 1 })) } });
@@ -449,27 +453,27 @@ describe('tenant isolation', () => {
 
     expect((await api('GET', `/admin/feeds/${fb.feedId}`, { key: a.adminKey })).status).toBe(404);
     expect((await api('GET', `/admin/feeds/${fb.feedId}/report`, { key: a.adminKey })).status).toBe(404);
-    expect((await api('GET', '/admin/feeds', { key: a.adminKey })).body.feeds).toEqual([]);
-    expect((await api('GET', '/admin/feeds', { key: b.adminKey })).body.feeds.map((f: Feed) => [f.feedId, f.status])).toEqual([[fb.feedId, 'done']]);
+    expect((await admin(a.adminKey).GET('/admin/feeds')).data!.feeds).toEqual([]);
+    expect((await admin(b.adminKey).GET('/admin/feeds')).data!.feeds.map((f) => [f.feedId, f.status])).toEqual([[fb.feedId, 'done']]);
 
     // A's upload URL only ever points under A's prefix, and A's rows only reach A's catalog.
-    const created = await api('POST', '/admin/feeds', { key: a.adminKey, body: { filename: `../../${b.tenantId}/x.csv` } });
-    expect(created.body.feed.objectKey).toBe(`feeds/${a.tenantId}/${created.body.feedId}/x.csv`);
-    expect(new URL(created.body.uploadUrl).pathname).toContain(`/feeds/${a.tenantId}/`);
-    const rows = await api('POST', '/admin/stock/rows', { key: a.adminKey, body: { rows: [{ sku: 'BP-1', qty: 0 }] } });
-    expect(rows.body.rejections).toEqual([expect.objectContaining({ code: 'unknown_sku' })]);
+    const created = (await admin(a.adminKey).POST('/admin/feeds', { body: { filename: `../../${b.tenantId}/x.csv` } })).data!;
+    expect(created.feed.objectKey).toBe(`feeds/${a.tenantId}/${created.feedId}/x.csv`);
+    expect(new URL(created.uploadUrl).pathname).toContain(`/feeds/${a.tenantId}/`);
+    const rows = await admin(a.adminKey).POST('/admin/stock/rows', { body: { rows: [{ sku: 'BP-1', qty: 0 }] } });
+    expect(rows.data!.rejections).toEqual([expect.objectContaining({ code: 'unknown_sku' })]);
 
     // Objects that reach B's prefix without B's feed record are ignored: A's feed id under B's
     // prefix, a made-up feed id, a malformed key.
     const rt = runtime();
     const cfg = { splitThresholdBytes: 1 << 30, rangeBytes: 1 << 20 };
-    for (const key of [feedObjectKey(b.tenantId, created.body.feedId, 'x.csv'), feedObjectKey(b.tenantId, newFeedId(), 'x.csv'), `feeds/${b.tenantId}/x.csv`, feedObjectKey(b.tenantId, fb.feedId, 'other.csv')]) {
+    for (const key of [feedObjectKey(b.tenantId, created.feedId, 'x.csv'), feedObjectKey(b.tenantId, newFeedId(), 'x.csv'), `feeds/${b.tenantId}/x.csv`, feedObjectKey(b.tenantId, fb.feedId, 'other.csv')]) {
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'sku,qty\nBP-1,0\n' }));
       expect(await onFeedObjectCreated(rt, { bucket: { name: bucket }, object: { key, sequencer: `0X${Date.now()}` } }, cfg), key).toMatchObject({ outcome: 'ignored' });
     }
     await new Promise((r) => setTimeout(r, 1500)); // the real trigger saw those objects too
     expect(await stockOf(b.tenantId, 'bp')).toEqual({ 'BP-1': { main: 6 } });
-    expect((await api('GET', '/admin/feeds', { key: a.adminKey })).body.feeds.map((f: Feed) => f.status)).toEqual(['pending']);
+    expect((await admin(a.adminKey).GET('/admin/feeds')).data!.feeds.map((f) => f.status)).toEqual(['pending']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, consoleState, emailsTo, eventually, local, newTenant, type ConsoleState } from '../support/local.js';
+import { api, client, consoleState, emailsTo, eventually, local, newTenant, type ConsoleState } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
 
 const ctx = local();
@@ -104,28 +104,29 @@ describe('nightly forecast on the local stack', () => {
       const fired = await fetch(`${ctx.urls.console}/_local/schedules/${rule!.rule}/run`, { method: 'POST' });
       expect(fired.status).toBe(202);
 
+      const admin = client({ adminKey: shop.adminKey });
       const run = await eventually(
         async () => {
-          const res = await api('GET', '/admin/forecasts', { key: shop.adminKey });
-          return res.body?.lastRun?.status === 'succeeded' && res.body.items.length === 2 && res.body;
+          const { data } = await admin.GET('/admin/forecasts');
+          return data?.lastRun?.status === 'succeeded' && data.items.length === 2 && data;
         },
         'the scheduled run to finish for the tenant',
         SLOW - 20_000,
       );
       expect(run.lastRun).toMatchObject({ runDate: today, trigger: 'schedule', plannedSkus: 2, partitionCount: 1, totals: { forecasts: 2, failed: 0 } });
-      const bySku = Object.fromEntries(run.items.map((f: { sku: string }) => [f.sku, f]));
+      const bySku = Object.fromEntries(run.items.map((f) => [f.sku, f]));
       expect(bySku[LOW]).toMatchObject({ runDate: today, asOf: dayIso(1), stockoutDate: expect.any(String), supplierId: 'acme', leadTimeDays: 10 });
-      expect(bySku[LOW].daysUntilStockout).toBeLessThanOrEqual(10);
-      expect(bySku[LOW].suggestedOrderQty).toBeGreaterThanOrEqual(50);
-      expect(bySku[LOW].suggestedOrderQty % 12).toBe(0);
+      expect(bySku[LOW]!.daysUntilStockout).toBeLessThanOrEqual(10);
+      expect(bySku[LOW]!.suggestedOrderQty).toBeGreaterThanOrEqual(50);
+      expect(bySku[LOW]!.suggestedOrderQty % 12).toBe(0);
       expect(bySku[OK]).toMatchObject({ stockoutDate: null, suggestedOrderQty: 0, leadTimeDays: 14, supplierId: null });
 
       // One detail call: the daily forecast with dates, the model, the inputs it read.
-      const detail = await api('GET', `/admin/forecasts/${LOW}`, { key: shop.adminKey });
-      expect(detail.status).toBe(200);
-      const f = detail.body.forecast;
+      const detail = await admin.GET('/admin/forecasts/{sku}', { params: { path: { sku: LOW } } });
+      expect(detail.response.status).toBe(200);
+      const f = detail.data!.forecast;
       expect(f.daily).toHaveLength(60);
-      expect(f.daily[0].date).toBe(today);
+      expect(f.daily[0]!.date).toBe(today);
       expect(f.model).toEqual(expect.any(String));
       expect(['smooth', 'erratic']).toContain(f.demandClass);
       expect(f.inputs).toMatchObject({ onHand: 12, supplierId: 'acme', supplierSource: 'product', leadTimeDays: 10, minOrderQty: 50, casePack: 12, censoredDays: 7, waitlist: null });
@@ -133,21 +134,22 @@ describe('nightly forecast on the local stack', () => {
       // Demand is estimated from the days it could be observed: about 6 a day.
       expect(f.meanDailyDemand).toBeGreaterThan(4.5);
       expect(f.meanDailyDemand).toBeLessThan(7.5);
-      expect(detail.body.runDates).toEqual([today]);
+      expect(detail.data!.runDates).toEqual([today]);
 
-      const suggestions = await api('GET', '/admin/reorder-suggestions', { key: shop.adminKey });
-      expect(suggestions.status).toBe(200);
-      expect(suggestions.body.items.map((s: { sku: string }) => s.sku)).toEqual([LOW]);
-      expect(suggestions.body.items[0]).toMatchObject({ suggestedOrderQty: bySku[LOW].suggestedOrderQty, supplierId: 'acme', runDate: today });
+      const suggestions = await admin.GET('/admin/reorder-suggestions');
+      expect(suggestions.response.status).toBe(200);
+      expect(suggestions.data!.items.map((s) => s.sku)).toEqual([LOW]);
+      expect(suggestions.data!.items[0]).toMatchObject({ suggestedOrderQty: bySku[LOW]!.suggestedOrderQty, supplierId: 'acme', runDate: today });
 
       // A manual run the same day changes nothing about the events: they are per (SKU, date).
-      const manual = await api('POST', '/admin/forecasts/run', { key: shop.adminKey, body: {} });
-      expect(manual.status).toBe(202);
-      expect(manual.body).toMatchObject({ runDate: today, executionArn: expect.stringContaining('ForecastTenant') });
+      const manual = await admin.POST('/admin/forecasts/run', {});
+      expect(manual.response.status).toBe(202);
+      // The per-tenant workflow has a fixed name (<stack>-forecast-tenant), so its ARN can be configured before it exists.
+      expect(manual.data).toMatchObject({ runDate: today, executionArn: expect.stringContaining('-forecast-tenant:') });
       expect((await api('POST', '/admin/forecasts/run', { key: shop.adminKey, body: {} })).status).toBe(429);
       await eventually(
         async () => {
-          const lastRun = (await api('GET', '/admin/forecasts', { key: shop.adminKey })).body?.lastRun;
+          const lastRun = (await admin.GET('/admin/forecasts')).data?.lastRun;
           return lastRun?.trigger === 'manual' && lastRun.status === 'succeeded';
         },
         'the manual run to finish',
@@ -162,8 +164,8 @@ describe('nightly forecast on the local stack', () => {
       expect(forecastEvents.filter((e) => e.detailEventId?.includes(`:${OK}:`))).toEqual([]);
       expect(forecastEvents).toHaveLength(2);
 
-      const after = await api('GET', `/admin/forecasts/${LOW}`, { key: shop.adminKey });
-      expect(after.body.forecast).toMatchObject({ reorderSince: today, stockoutSince: today });
+      const after = await admin.GET('/admin/forecasts/{sku}', { params: { path: { sku: LOW } } });
+      expect(after.data!.forecast).toMatchObject({ reorderSince: today, stockoutSince: today });
     },
     SLOW * 2,
   );
@@ -183,23 +185,24 @@ describe('nightly forecast on the local stack', () => {
     'follows the tenant’s forecasting settings: default lead time, and no digest entry when the digest is off',
     async () => {
       const t = await newTenant('Quiet Shop');
-      const patched = await api('PATCH', '/admin/settings', { key: t.adminKey, body: { settings: { forecasting: { digest: false, defaultLeadTimeDays: 21 } } } });
-      expect(patched.status).toBe(200);
-      expect(patched.body.settings.forecasting).toEqual({ serviceLevel: 0.95, horizonDays: 60, defaultLeadTimeDays: 21, reviewPeriodDays: 7, digest: false });
+      const admin = client({ adminKey: t.adminKey });
+      const patched = await admin.PATCH('/admin/settings', { body: { settings: { forecasting: { digest: false, defaultLeadTimeDays: 21 } } } });
+      expect(patched.response.status).toBe(200);
+      expect(patched.data!.settings.forecasting).toEqual({ serviceLevel: 0.95, horizonDays: 60, defaultLeadTimeDays: 21, reviewPeriodDays: 7, digest: false });
       // Patching another section keeps these.
-      const again = await api('PATCH', '/admin/settings', { key: t.adminKey, body: { settings: { alerts: { dailyDigest: true } } } });
-      expect(again.body.settings.forecasting).toMatchObject({ defaultLeadTimeDays: 21, digest: false });
+      const again = await admin.PATCH('/admin/settings', { body: { settings: { alerts: { dailyDigest: true } } } });
+      expect(again.data!.settings.forecasting).toMatchObject({ defaultLeadTimeDays: 21, digest: false });
 
       expect((await api('POST', '/admin/products', { key: t.adminKey, body: { productId: 'vaso', title: 'Vaso', variants: [{ sku: 'VS-1' }] } })).status).toBe(201);
       expect((await api('POST', '/admin/stock/adjustments', { key: t.adminKey, body: { changes: [{ sku: 'VS-1', set: 5 }] } })).status).toBe(200);
       await writeSales(t.tenantId, 'VS-1', (ago) => 2 + (ago % 3), 60);
 
       const watch = watchEvents(t.tenantId);
-      expect((await api('POST', '/admin/forecasts/run', { key: t.adminKey, body: {} })).status).toBe(202);
+      expect((await admin.POST('/admin/forecasts/run', {})).response.status).toBe(202);
       const run = await eventually(
         async () => {
-          const body = (await api('GET', '/admin/forecasts', { key: t.adminKey })).body;
-          return body?.lastRun?.status === 'succeeded' && body;
+          const { data } = await admin.GET('/admin/forecasts');
+          return data?.lastRun?.status === 'succeeded' && data;
         },
         'the manual run',
         SLOW - 20_000,
@@ -220,8 +223,9 @@ describe('nightly forecast on the local stack', () => {
     expect((await api('GET', '/admin/forecasts/NOPE', { key: shop.adminKey })).status).toBe(404);
     const other = await newTenant('Other Shop');
     expect((await api('GET', `/admin/forecasts/${LOW}`, { key: other.adminKey })).status).toBe(404);
-    const list = await api('GET', '/admin/forecasts', { key: other.adminKey });
-    expect(list.body).toMatchObject({ items: [] });
-    expect((await api('GET', '/admin/reorder-suggestions', { key: other.adminKey })).body).toEqual({ items: [] });
+    const otherAdmin = client({ adminKey: other.adminKey });
+    const list = await otherAdmin.GET('/admin/forecasts');
+    expect(list.data).toMatchObject({ items: [] });
+    expect((await otherAdmin.GET('/admin/reorder-suggestions')).data).toEqual({ items: [] });
   });
 });

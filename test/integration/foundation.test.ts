@@ -21,7 +21,7 @@ describe('the first end-to-end path', () => {
     expect(welcome!.subject).toBe('Welcome to Restock, Emporio Rossi');
     expect(welcome!.body.text).toContain(tenantId);
 
-    const state = await consoleState();
+    const state = await consoleState(tenantId);
     const event = state.events.find((e) => e.detailType === 'TenantCreated' && e.matchedRules.some((r) => r.startsWith('TenantsOnTenantCreated')));
     expect(event).toBeDefined();
 

@@ -1,7 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import type { MessageRequest } from '../../shared/messaging/types.js';
-import { api, consoleState, emailsTo, eventually, local, newTenant } from '../support/local.js';
+import { checkedFetch } from '../support/contract.js';
+import { api, client, consoleState, emailsTo, eventually, local, newTenant } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
 
 const ctx = local();
@@ -88,9 +89,9 @@ describe('sending effectively once', () => {
     expect(retry.status).toBe('deferred');
     expect(retry.retryAt).toBeDefined();
     expect(await emailsTo(r.recipient.email!)).toHaveLength(1);
-    const pending = await api('GET', '/admin/messages?status=pending', { key: t.adminKey });
-    expect(pending.status).toBe(200);
-    expect(pending.body.items.map((i: { ledgerId: string }) => i.ledgerId)).toContain(ledgerIdOf('email', r.purpose));
+    const pending = await client({ adminKey: t.adminKey }).GET('/admin/messages', { params: { query: { status: 'pending' } } });
+    expect(pending.response.status).toBe(200);
+    expect(pending.data!.items.map((i) => i.ledgerId)).toContain(ledgerIdOf('email', r.purpose));
 
     // SES's Send event carries the ledger tags and the message id: the record becomes sent.
     await sesEvent('Email Sent', { eventType: 'Send', mail: { messageId: email!.messageId, timestamp: new Date().toISOString(), destination: [r.recipient.email], tags: tagsOf(r) }, send: {} });
@@ -99,8 +100,8 @@ describe('sending effectively once', () => {
       return rec?.status === 'sent' ? rec : undefined;
     }, 'the Send event to confirm the pending record');
     expect(confirmed.messageId).toBe(email!.messageId);
-    const after = await api('GET', '/admin/messages?status=pending', { key: t.adminKey });
-    expect(after.body.items).toHaveLength(0);
+    const after = await client({ adminKey: t.adminKey }).GET('/admin/messages', { params: { query: { status: 'pending' } } });
+    expect(after.data!.items).toHaveLength(0);
 
     expect(await deliver(r, deps)).toMatchObject({ status: 'duplicate', messageId: email!.messageId });
     expect(await emailsTo(r.recipient.email!)).toHaveLength(1);
@@ -115,8 +116,8 @@ describe('sending effectively once', () => {
     const outcome = await deliver(r, { ...deps, now: later });
     expect(outcome.status).toBe('failed');
     expect(outcome.reason).toMatch(/unconfirmed/);
-    const failed = await api('GET', '/admin/messages?status=failed', { key: t.adminKey });
-    expect(failed.body.items).toEqual([expect.objectContaining({ ledgerId: ledgerIdOf('email', r.purpose), status: 'failed', failure: expect.stringMatching(/unconfirmed/) })]);
+    const failed = await client({ adminKey: t.adminKey }).GET('/admin/messages', { params: { query: { status: 'failed' } } });
+    expect(failed.data!.items).toEqual([expect.objectContaining({ ledgerId: ledgerIdOf('email', r.purpose), status: 'failed', failure: expect.stringMatching(/unconfirmed/) })]);
     expect((await deliver(r, { ...deps, now: later })).status).toBe('failed');
     expect(await emailsTo(r.recipient.email!)).toHaveLength(0);
   });
@@ -213,11 +214,11 @@ describe('unsubscribe', () => {
     expect(url.startsWith(ctx.urls.api)).toBe(true);
     expect(email!.body.text).toContain(url);
 
-    const tampered = await fetch(url.slice(0, -2) + (url.endsWith('A') ? 'BB' : 'AA'), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const tampered = await checkedFetch(url.slice(0, -2) + (url.endsWith('A') ? 'BB' : 'AA'), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(tampered.status).toBe(400);
     expect(await deliver(request(t.tenantId, { recipient, template: 'early_access' }), { ...deps, now: () => new Date(Date.now() + 3_600_000) })).toMatchObject({ status: 'sent' });
 
-    const oneClick = await fetch(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await checkedFetch(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(oneClick.status).toBe(200);
     const later = { ...deps, now: () => new Date(Date.now() + 7_200_000) };
     expect(await deliver(request(t.tenantId, { recipient, template: 'preorder' }), later)).toMatchObject({ status: 'suppressed', reason: 'unsubscribe' });
@@ -232,13 +233,13 @@ describe('unsubscribe', () => {
     await deliver(request(t.tenantId, { recipient }), deps);
     const [email] = await storedEmails(recipient.email);
     const url = email!.body.html!.match(/href="(https?:\/\/[^"]+\/u\/[^"]+)"/)![1]!;
-    const page = await fetch(url, { headers: { 'accept-language': 'it-IT' } });
+    const page = await checkedFetch(url, { headers: { 'accept-language': 'it-IT' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Iscrizione annullata');
     const later = { ...deps, now: () => new Date(Date.now() + 3_600_000) };
     expect((await deliver(request(t.tenantId, { recipient, template: 'preorder' }), later)).status).toBe('suppressed');
 
-    const undo = await fetch(url, { method: 'POST', body: 'action=resubscribe', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const undo = await checkedFetch(url, { method: 'POST', body: 'action=resubscribe', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(undo.status).toBe(200);
     expect((await deliver(request(t.tenantId, { recipient, template: 'preorder' }), later)).status).toBe('sent');
   });
@@ -267,8 +268,8 @@ describe('templates, variants and tracking', () => {
 
   it('uses the tenant’s override and records the A/B variant of every send', async () => {
     const t = await newTenant('AB Shop');
-    const put = await api('PUT', '/admin/templates/back_in_stock/en', {
-      key: t.adminKey,
+    const put = await client({ adminKey: t.adminKey }).PUT('/admin/templates/{name}/{locale}', {
+      params: { path: { name: 'back_in_stock', locale: 'en' } },
       body: {
         subject: 'Back in stock: {{productTitle}}',
         paragraphs: ['{{productTitle}} is back.'],
@@ -279,8 +280,8 @@ describe('templates, variants and tracking', () => {
         ],
       },
     });
-    expect(put.status).toBe(200);
-    expect(put.body.source).toBe('override');
+    expect(put.response.status).toBe(200);
+    expect(put.data!.source).toBe('override');
     const refused = await api('PUT', '/admin/templates/back_in_stock/en', { key: t.adminKey, body: { subject: '{{{name}}}', paragraphs: ['x'] } });
     expect(refused.status).toBe(422);
 
@@ -291,8 +292,8 @@ describe('templates, variants and tracking', () => {
       expect(o.status).toBe('sent');
       const [mail] = await storedEmails(reqs[i]!.recipient.email!);
       expect(mail!.subject).toBe(o.variant === 'B' ? 'Hurry, Scarpa rossa 42 returned' : 'Back in stock: Scarpa rossa 42');
-      const listed = await api('GET', `/admin/messages?recipientId=${encodeURIComponent(reqs[i]!.recipient.recipientId)}`, { key: t.adminKey });
-      expect(listed.body.items).toEqual([expect.objectContaining({ status: 'sent', template: 'back_in_stock', variant: o.variant, messageId: o.messageId, purpose: reqs[i]!.purpose })]);
+      const listed = await client({ adminKey: t.adminKey }).GET('/admin/messages', { params: { query: { recipientId: reqs[i]!.recipient.recipientId } } });
+      expect(listed.data!.items).toEqual([expect.objectContaining({ status: 'sent', template: 'back_in_stock', variant: o.variant, messageId: o.messageId, purpose: reqs[i]!.purpose })]);
     }
   });
 
@@ -302,11 +303,11 @@ describe('templates, variants and tracking', () => {
     await deliver(r, deps);
     const [mail] = await storedEmails(r.recipient.email!);
     const tracked = mail!.body.html!.match(/href="(https?:\/\/[^"]+\/t\/[^"]+)"/)![1]!.replace(/&amp;/g, '&');
-    const res = await fetch(tracked, { redirect: 'manual' });
+    const res = await checkedFetch(tracked, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('https://shop.example/p/scarpa-rossa');
     expect((await getRecord(tableName, keyOf(r)))?.clicks).toBe(1);
-    const altered = await fetch(tracked.replace(/\.([A-Za-z0-9_-]+)$/, (_m, mac: string) => `.${mac.split('').reverse().join('')}`), { redirect: 'manual' });
+    const altered = await checkedFetch(tracked.replace(/\.([A-Za-z0-9_-]+)$/, (_m, mac: string) => `.${mac.split('').reverse().join('')}`), { redirect: 'manual' });
     expect(altered.status).toBe(404);
   });
 });

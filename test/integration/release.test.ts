@@ -1,7 +1,8 @@
 import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api, eventually, issuePublishableKey, local, newTenant, type CapturedEmail } from '../support/local.js';
+import type { RestockClient, paths } from '../../shared/client/index.js';
+import { api, client, eventually, issuePublishableKey, local, newTenant, type CapturedEmail } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
 import { landing, textOf, urlsIn } from './waitlist-fixtures.js';
 
@@ -12,6 +13,7 @@ const tableName = await synthTableName();
 // The in-process steps below send through deliver(), which reads its configuration from here.
 process.env.TABLE_NAME = tableName;
 process.env.PUBLIC_API_URL = ctx.urls.api;
+process.env.SENDER_EMAIL = 'no-reply@restock.local';
 process.env.SEND_RATE_PER_SECOND = '0';
 const { WaitlistRepository } = await import('../../shared/waitlist/repository.js');
 const { identityOf } = await import('../../shared/waitlist/identity.js');
@@ -34,20 +36,26 @@ interface Shop {
   publishableKey: string;
   productId: string;
   sku: string;
+  /** The typed client with the shop's admin key, and with its publishable key. */
+  admin: RestockClient;
+  storefront: RestockClient;
 }
+
+type ReleaseConfig = NonNullable<paths['/admin/releases']['post']['requestBody']['content']['application/json']['config']>;
 
 /** A tenant (automatic releases off unless asked), one product with a page URL, its stock. */
 async function shop(units: number, opts: { autoRelease?: boolean } = {}): Promise<Shop> {
   const t = await newTenant('Release Shop');
   const publishableKey = await issuePublishableKey(t.tenantId);
-  const settings = await api('PUT', '/admin/release-settings', { key: t.adminKey, body: { autoRelease: opts.autoRelease ?? false } });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const admin = client({ adminKey: t.adminKey });
+  const settings = await admin.PUT('/admin/release-settings', { body: { autoRelease: opts.autoRelease ?? false } });
+  expect(settings.response.status, JSON.stringify(settings.error)).toBe(200);
   const productId = `drop-${uid()}`;
   const sku = `DROP-${uid()}`;
   const created = await api('POST', '/admin/products', { key: t.adminKey, body: { productId, title: 'Sneaker drop', url: `https://shop.example/p/${productId}`, variants: [{ sku }] } });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   if (units > 0) await setStock({ adminKey: t.adminKey, sku }, units);
-  return { ...t, publishableKey, productId, sku };
+  return { ...t, publishableKey, productId, sku, admin, storefront: client({ publishableKey }) };
 }
 
 async function setStock(s: Pick<Shop, 'adminKey' | 'sku'>, units: number) {
@@ -120,16 +128,20 @@ async function accessTokenIn(m: CapturedEmail): Promise<string> {
 }
 
 const progressOf = async (s: Shop, releaseId: string) => {
-  const res = await api('GET', `/admin/releases/${releaseId}`, { key: s.adminKey });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
+  const res = await s.admin.GET('/admin/releases/{releaseId}', { params: { path: { releaseId } } });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(200);
+  return res.data!;
 };
 
-async function startRelease(s: Shop, config: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const res = await api('POST', '/admin/releases', { key: s.adminKey, body: { productId: s.productId, sku: s.sku, config, ...extra } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.releaseId as string;
+async function startRelease(s: Shop, config: ReleaseConfig, extra: { units?: number } = {}) {
+  const res = await s.admin.POST('/admin/releases', { body: { productId: s.productId, sku: s.sku, config, ...extra } });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(201);
+  return res.data!.releaseId;
 }
+
+const pause = (s: Shop, releaseId: string) => s.admin.POST('/admin/releases/{releaseId}/pause', { params: { path: { releaseId } } });
+const resume = (s: Shop, releaseId: string) => s.admin.POST('/admin/releases/{releaseId}/resume', { params: { path: { releaseId } } });
+const cancel = (s: Shop, releaseId: string) => s.admin.POST('/admin/releases/{releaseId}/cancel', { params: { path: { releaseId } } });
 
 const order = (s: Shop, email: string, quantity = 1) =>
   api('POST', '/admin/orders/webhook', { key: s.adminKey, body: { type: 'placed', orderId: `ord-${uid()}`, shopper: { email }, lines: [{ sku: s.sku, quantity, price: 12900 }] } });
@@ -143,9 +155,9 @@ describe('restock release', () => {
 
     const afterThree = await eventually(async () => {
       const p = await progressOf(s, releaseId);
-      return p.waves.filter((w: { sentAt?: string }) => w.sentAt).length >= 3 && p;
+      return p.waves.filter((w) => w.sentAt).length >= 3 && p;
     }, 'three waves sent', 300_000);
-    expect((await api('POST', `/admin/releases/${releaseId}/pause`, { key: s.adminKey })).status).toBe(200);
+    expect((await pause(s, releaseId)).response.status).toBe(200);
     // Paused between two batches: nothing moves any more.
     const paused = await eventually(async () => {
       const a = await progressOf(s, releaseId);
@@ -154,11 +166,11 @@ describe('restock release', () => {
       return a.paused && a.audience.notified === b.audience.notified && b.waves.length === a.waves.length && b;
     }, 'the release to stop between batches', 60_000);
     expect(afterThree.units.sold).toBe(0);
-    const sizes = paused.waves.map((w: { size: number }) => w.size);
+    const sizes = paused.waves.map((w) => w.size);
     // No sales: each wave larger than the one before (until the maxWave cap).
-    expect(sizes[1]).toBeGreaterThan(sizes[0]);
-    expect(sizes[2]).toBeGreaterThan(sizes[1]);
-    expect(paused.waves.every((w: { conversions: number }) => w.conversions === 0)).toBe(true);
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+    expect(sizes[2]).toBeGreaterThan(sizes[1]!);
+    expect(paused.waves.every((w) => w.conversions === 0)).toBe(true);
     expect(paused.audience.remaining).toBeGreaterThan(0);
 
     // Three people who got the early-access message buy through the shop's checkout.
@@ -168,7 +180,7 @@ describe('restock release', () => {
     for (const b of buyers) expect((await order(s, b)).status).toBe(202);
     await eventually(async () => (await progressOf(s, releaseId)).units.sold === 3, 'the three sales attributed');
 
-    expect((await api('POST', `/admin/releases/${releaseId}/resume`, { key: s.adminKey })).status).toBe(200);
+    expect((await resume(s, releaseId)).response.status).toBe(200);
     const done = await eventually(async () => {
       const p = await progressOf(s, releaseId);
       return p.state === 'completed' && p;
@@ -177,7 +189,7 @@ describe('restock release', () => {
     });
     expect(done.endReason).toBe('sold_out');
     expect(done.conversions).toBe(3);
-    expect(done.waves.reduce((n: number, w: { conversions: number }) => n + w.conversions, 0)).toBe(3);
+    expect(done.waves.reduce((n, w) => n + w.conversions, 0)).toBe(3);
     expect(done.waves.length).toBe(paused.waves.length); // no wave after the sell-out
 
     const mail = await mailOf(emails);
@@ -189,7 +201,7 @@ describe('restock release', () => {
       expect(waves, e).toBeLessThanOrEqual(1);
       notified += waves;
       if (buyers.includes(e)) expect(keep, e).toBe(0);
-      else expect(keep, `${e} keeps their place (release: ${JSON.stringify({ notices: done.notices, audience: done.audience, retried: done.retried, waves: done.waves.map((w: { size: number; counts: unknown }) => [w.size, w.counts]) })})`).toBe(1);
+      else expect(keep, `${e} keeps their place (release: ${JSON.stringify({ notices: done.notices, audience: done.audience, retried: done.retried, waves: done.waves.map((w) => [w.size, w.counts]) })})`).toBe(1);
       expect(got.length, e).toBe(waves + keep);
     }
     // Reached by a wave = sent a wave message, or deferred (e.g. throttled) and then dropped at
@@ -205,16 +217,25 @@ describe('restock release', () => {
     // A 15-second hold (real time). Waves 7 days apart and the public opening after 30 days of
     // the compressed clock (7 s and 30 s real) keep the release going while holds run and lapse.
     const releaseId = await startRelease(s, { maxWave: 10, holdMinutes: 0.25, windowMinutes: 10_080, checkMinutes: 60, publicAfterHours: 720 });
-    await eventually(async () => (await progressOf(s, releaseId)).waves.some((w: { sentAt?: string }) => w.sentAt), 'a first wave', 120_000);
+    await eventually(async () => (await progressOf(s, releaseId)).waves.some((w) => w.sentAt), 'a first wave', 120_000);
     const waveMail = [...(await mailOf(emails)).entries()].filter(([, m]) => m.some(isWave));
     const tokens = await Promise.all(waveMail.slice(0, 3).map(async ([, m]) => accessTokenIn(m.find(isWave)!)));
     const accessFor = async (token: string) => {
-      const access = await api('GET', `/storefront/early-access?token=${encodeURIComponent(token)}`, { headers: { 'x-restock-key': s.publishableKey } });
-      expect(access.status, JSON.stringify(access.body)).toBe(200);
-      return access.body;
+      const access = await s.storefront.GET('/storefront/early-access', { params: { query: { token } } });
+      expect(access.response.status, JSON.stringify(access.error)).toBe(200);
+      return access.data!;
     };
-    const claimWith = (claimToken: string) => api('POST', '/storefront/claims', { headers: { 'x-restock-key': s.publishableKey }, body: { token: claimToken } });
+    const claimWith = async (claimToken: string | undefined) => {
+      const claimed = await s.storefront.POST('/storefront/claims', { body: { token: claimToken! } });
+      expect(claimed.response.status, JSON.stringify(claimed.error)).toBe(201);
+      return claimed.data!;
+    };
     const claimFor = async (token: string) => claimWith((await accessFor(token)).claimToken);
+    const claimOf = async (claimId: string) => {
+      const c = await s.storefront.GET('/storefront/claims/{claimId}', { params: { path: { claimId } } });
+      expect(c.response.status, JSON.stringify(c.error)).toBe(200);
+      return c.data!;
+    };
     // Three shoppers open their links while both units are free: each may claim.
     const offers = await Promise.all(tokens.map(accessFor));
     expect(offers.map((o) => [o.mayBuyNow, typeof o.claimToken])).toEqual([
@@ -222,11 +243,9 @@ describe('restock release', () => {
       [true, 'string'],
       [true, 'string'],
     ]);
-    const first = await claimWith(offers[0].claimToken);
-    const second = await claimWith(offers[1].claimToken);
-    expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(second.status, JSON.stringify(second.body)).toBe(201);
-    const third = await claimWith(offers[2].claimToken);
+    const first = await claimWith(offers[0]!.claimToken);
+    await claimWith(offers[1]!.claimToken);
+    const third = await api('POST', '/storefront/claims', { headers: { 'x-restock-key': s.publishableKey }, body: { token: offers[2]!.claimToken } });
     expect(third.status, `no unit left for a third claim: ${JSON.stringify(third.body)}`).toBe(409);
     // Opened now, the link says so honestly: nothing to claim, the place is kept.
     expect(await accessFor(tokens[2]!)).toMatchObject({ mayBuyNow: false, reason: 'all_units_held', keepsPlace: true });
@@ -246,32 +265,27 @@ describe('restock release', () => {
       throw new Error(`${(e as Error).message}; release now: ${JSON.stringify(await progressOf(s, releaseId))}`);
     });
     // The next wave is sized for the units that came back (both, or the first to lapse).
-    const next = rolled.waves[wavesWhileHeld];
+    const next = rolled.waves[wavesWhileHeld]!;
     expect(next.estimate.freeUnits).toBeGreaterThanOrEqual(1);
     await eventually(async () => {
       const p = await progressOf(s, releaseId);
       return p.units.free === 2 && p.units.held === 0;
     }, 'both units back in the pool');
-    const lapsed = await api('GET', `/storefront/claims/${first.body.claimId}`, { headers: { 'x-restock-key': s.publishableKey } });
-    expect(lapsed.body.status).toBe('lapsed');
+    expect((await claimOf(first.claimId)).status).toBe('lapsed');
     // One hold per person and release: the lapsed shopper cannot claim again.
-    const again = await api('GET', `/storefront/early-access?token=${encodeURIComponent(tokens[0]!)}`, { headers: { 'x-restock-key': s.publishableKey } });
-    expect(again.body.claimToken).toBeUndefined();
+    const again = await accessFor(tokens[0]!);
+    expect(again.claimToken).toBeUndefined();
 
     // A hold that is paid becomes a sale: its unit does not come back.
     const buyerToken = tokens[2]!;
     const buyerEmail = waveMail[2]![0];
     const paid = await claimFor(buyerToken);
-    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     expect((await order(s, buyerEmail)).status).toBe(202);
-    await eventually(async () => {
-      const c = await api('GET', `/storefront/claims/${paid.body.claimId}`, { headers: { 'x-restock-key': s.publishableKey } });
-      return c.body.status === 'converted';
-    }, 'the hold converted by the order');
+    await eventually(async () => (await claimOf(paid.claimId)).status === 'converted', 'the hold converted by the order');
     const after = await progressOf(s, releaseId);
     expect(after.units.sold).toBe(1);
     expect(after.units.free + after.units.held).toBeLessThanOrEqual(1);
-    await api('POST', `/admin/releases/${releaseId}/cancel`, { key: s.adminKey });
+    await cancel(s, releaseId);
   });
 
   it('1,000 concurrent claims for 100 units grant exactly 100', { timeout: 400_000 }, async () => {
@@ -317,7 +331,7 @@ describe('restock release', () => {
       const p = await progressOf(s, releaseId);
       return p.job?.kind === 'wave' && p.waves.length >= 2 && p;
     }, 'the second wave in progress', 300_000);
-    const execution = inFlight.execution.name as string;
+    const execution = inFlight.execution.name!;
     const stateMachineArn = await findReleaseMachineArn();
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${execution}`;
     await sfn.send(new StopExecutionCommand({ executionArn, error: 'Crash', cause: 'test: the workflow dies mid-wave' }));
@@ -325,9 +339,9 @@ describe('restock release', () => {
     const frozen = await progressOf(s, releaseId);
     expect(frozen.execution.status).toBe('ABORTED');
 
-    const resumed = await api('POST', `/admin/releases/${releaseId}/resume`, { key: s.adminKey });
-    expect(resumed.status).toBe(200);
-    expect(resumed.body.restarted).toBe(true);
+    const resumed = await resume(s, releaseId);
+    expect(resumed.response.status).toBe(200);
+    expect(resumed.data!.restarted).toBe(true);
     // Sell out so the release ends, then check every mailbox.
     await eventually(async () => (await progressOf(s, releaseId)).waves.length >= 3, 'waves after the resume', 300_000);
     const someone = (await mailOf(emails)).entries();
@@ -410,7 +424,7 @@ describe('restock release', () => {
     const s = await shop(2);
     const emails = await seedWaitlist(s, 30);
     const releaseId = await startRelease(s, { maxWave: 5 });
-    await eventually(async () => (await progressOf(s, releaseId)).waves.some((w: { sentAt?: string }) => w.sentAt), 'a first wave', 120_000);
+    await eventually(async () => (await progressOf(s, releaseId)).waves.some((w) => w.sentAt), 'a first wave', 120_000);
     const mail = await mailOf(emails);
     const [email, messages] = [...mail.entries()].find(([, m]) => m.some(isWave))!;
     void email;
@@ -418,9 +432,9 @@ describe('restock release', () => {
     const sf = { headers: { 'x-restock-key': s.publishableKey } };
     const access = (t: string) => api('GET', `/storefront/early-access?token=${encodeURIComponent(t)}`, sf);
 
-    const ok = await access(token);
-    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ mayBuyNow: true, reason: 'early_access', releaseId });
+    const ok = await s.storefront.GET('/storefront/early-access', { params: { query: { token } } });
+    expect(ok.response.status, JSON.stringify(ok.error)).toBe(200);
+    expect(ok.data).toMatchObject({ mayBuyNow: true, reason: 'early_access', releaseId });
 
     const [v, kid, payload] = token.split('.');
     const forged = signLink(JSON.parse(Buffer.from(payload!, 'base64url').toString()), { id: kid!, secret: randomBytes(32) });
@@ -440,50 +454,53 @@ describe('restock release', () => {
     // The access token is not a claim token (purpose).
     expect((await api('POST', '/storefront/claims', { ...sf, body: { token } })).status).toBe(403);
     // A claim token holds once.
-    const claimed = await api('POST', '/storefront/claims', { ...sf, body: { token: ok.body.claimToken } });
-    expect(claimed.status, JSON.stringify(claimed.body)).toBe(201);
-    expect((await api('POST', '/storefront/claims', { ...sf, body: { token: ok.body.claimToken } })).status).toBe(409);
-    const mine = await access(token);
-    expect(mine.body).toMatchObject({ mayBuyNow: true, reason: 'holding', hold: { claimId: claimed.body.claimId, status: 'held' } });
-    expect((await api('DELETE', `/storefront/claims/${claimed.body.claimId}`, sf)).status).toBe(204);
-    expect((await api('GET', `/storefront/claims/${claimed.body.claimId}`, sf)).body.status).toBe('released');
-    expect((await api('GET', `/storefront/claims/${claimed.body.claimId.slice(0, -3)}xyz`, sf)).status).toBe(404);
-    await api('POST', `/admin/releases/${releaseId}/cancel`, { key: s.adminKey });
+    const claimed = await s.storefront.POST('/storefront/claims', { body: { token: ok.data!.claimToken! } });
+    expect(claimed.response.status, JSON.stringify(claimed.error)).toBe(201);
+    const { claimId } = claimed.data!;
+    expect((await api('POST', '/storefront/claims', { ...sf, body: { token: ok.data!.claimToken } })).status).toBe(409);
+    const mine = await s.storefront.GET('/storefront/early-access', { params: { query: { token } } });
+    expect(mine.data).toMatchObject({ mayBuyNow: true, reason: 'holding', hold: { claimId, status: 'held' } });
+    expect((await s.storefront.DELETE('/storefront/claims/{claimId}', { params: { path: { claimId } } })).response.status).toBe(204);
+    expect((await s.storefront.GET('/storefront/claims/{claimId}', { params: { path: { claimId } } })).data!.status).toBe('released');
+    expect((await api('GET', `/storefront/claims/${claimId.slice(0, -3)}xyz`, sf)).status).toBe(404);
+    await cancel(s, releaseId);
   });
 
   it('plans without side effects, refuses to start a release that fails the pre-launch check, and writes campaign copy', { timeout: 400_000 }, async () => {
     const s = await shop(3);
-    const empty = await api('POST', '/admin/releases/plan', { key: s.adminKey, body: { productId: s.productId, sku: s.sku } });
-    expect(empty.status).toBe(200);
-    expect(empty.body.check.ok).toBe(false);
-    expect(empty.body.check.items.find((i: { id: string }) => i.id === 'waitlist_ready').ok).toBe(false);
+    const empty = await s.admin.POST('/admin/releases/plan', { body: { productId: s.productId, sku: s.sku } });
+    expect(empty.response.status).toBe(200);
+    expect(empty.data!.check.ok).toBe(false);
+    expect(empty.data!.check.items.find((i) => i.id === 'waitlist_ready')!.ok).toBe(false);
     const refused = await api('POST', '/admin/releases', { key: s.adminKey, body: { productId: s.productId, sku: s.sku } });
     expect(refused.status).toBe(422);
     expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toContain('waitlist_ready');
 
     await seedWaitlist(s, 120);
-    const plan = await api('POST', '/admin/releases/plan', { key: s.adminKey, body: { productId: s.productId, sku: s.sku, units: 3 } });
-    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
-    expect(plan.body.check).toMatchObject({ ok: true });
-    expect(plan.body.waiting).toBe(120);
-    expect(plan.body.preview.waves.length).toBeGreaterThan(0);
-    expect(plan.body.preview.waves[0]).toMatchObject({ n: 1, atHours: 0 });
-    expect(plan.body.preview.expected.unitsSold24h).toBeLessThanOrEqual(3);
-    expect(plan.body.preview.expected).toHaveProperty('disappointed');
-    expect((await api('GET', '/admin/releases', { key: s.adminKey })).body.items).toEqual([]);
-    const tooMany = await api('POST', '/admin/releases/plan', { key: s.adminKey, body: { productId: s.productId, sku: s.sku, units: 50 } });
-    expect(tooMany.body.check.items.find((i: { id: string }) => i.id === 'stock_secured').ok).toBe(false);
+    const planned = await s.admin.POST('/admin/releases/plan', { body: { productId: s.productId, sku: s.sku, units: 3 } });
+    expect(planned.response.status, JSON.stringify(planned.error)).toBe(200);
+    const plan = planned.data!;
+    expect(plan.check).toMatchObject({ ok: true });
+    expect(plan.waiting).toBe(120);
+    expect(plan.preview.waves.length).toBeGreaterThan(0);
+    expect(plan.preview.waves[0]).toMatchObject({ n: 1, atHours: 0 });
+    expect(plan.preview.expected.unitsSold24h).toBeLessThanOrEqual(3);
+    expect(plan.preview.expected).toHaveProperty('disappointed');
+    expect((await s.admin.GET('/admin/releases')).data!.items).toEqual([]);
+    const tooMany = await s.admin.POST('/admin/releases/plan', { body: { productId: s.productId, sku: s.sku, units: 50 } });
+    expect(tooMany.data!.check.items.find((i) => i.id === 'stock_secured')!.ok).toBe(false);
 
     const releaseId = await startRelease(s, { flashDiscount: { percent: 15, code: 'DROP15' } }, { units: 3 });
     const duplicate = await api('POST', '/admin/releases', { key: s.adminKey, body: { productId: s.productId, sku: s.sku } });
     expect(duplicate.status, 'one release per variant at a time').toBe(409);
-    const copy = await api('GET', `/admin/releases/${releaseId}/campaign?locale=it,en`, { key: s.adminKey });
-    expect(copy.status).toBe(200);
-    expect(copy.body.locales.map((l: { locale: string }) => l.locale)).toEqual(['it', 'en']);
-    expect(copy.body.locales[1].email.subject).toContain('Sneaker drop');
-    expect(copy.body.locales[1].sms).toContain('DROP15');
-    expect(copy.body.locales[0].social).toContain('15%');
-    expect((await api('POST', `/admin/releases/${releaseId}/cancel`, { key: s.adminKey })).body.state).toBe('cancelled');
+    const copy = await s.admin.GET('/admin/releases/{releaseId}/campaign', { params: { path: { releaseId }, query: { locale: 'it,en' } } });
+    expect(copy.response.status).toBe(200);
+    const locales = copy.data!.locales;
+    expect(locales.map((l) => l.locale)).toEqual(['it', 'en']);
+    expect(locales[1]!.email.subject).toContain('Sneaker drop');
+    expect(locales[1]!.sms).toContain('DROP15');
+    expect(locales[0]!.social).toContain('15%');
+    expect((await cancel(s, releaseId)).data!.state).toBe('cancelled');
   });
 
   it('BackInStock starts a release by itself when people are waiting', { timeout: 400_000 }, async () => {
@@ -491,13 +508,13 @@ describe('restock release', () => {
     await seedWaitlist(s, 20);
     await setStock(s, 4);
     const listed = await eventually(async () => {
-      const res = await api('GET', '/admin/releases', { key: s.adminKey });
-      return res.body.items.length > 0 && res.body.items;
+      const items = (await s.admin.GET('/admin/releases')).data!.items;
+      return items.length > 0 && items;
     }, 'a release from BackInStock');
     expect(listed[0]).toMatchObject({ sku: s.sku });
-    const p = await progressOf(s, listed[0].releaseId);
+    const p = await progressOf(s, listed[0]!.releaseId);
     expect(p.trigger).toBe('back_in_stock');
-    await api('POST', `/admin/releases/${listed[0].releaseId}/cancel`, { key: s.adminKey });
+    await cancel(s, listed[0]!.releaseId);
   });
 });
 

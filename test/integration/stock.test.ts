@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { api, consoleState, emailsTo, eventually, local, newTenant } from '../support/local.js';
+import type { paths } from '../../shared/client/index.js';
+import { api, client, consoleState, emailsTo, eventually, local, newTenant } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
 
 local();
@@ -22,7 +23,20 @@ async function shopWithProduct(settings: Record<string, unknown> = {}) {
   return t;
 }
 
-const adjust = (key: string, body: unknown, headers: Record<string, string> = {}) => api('POST', '/admin/stock/adjustments', { key, body, headers });
+type AdjustBody = paths['/admin/stock/adjustments']['post']['requestBody']['content']['application/json'];
+type OrderBody = paths['/admin/orders/webhook']['post']['requestBody']['content']['application/json'];
+
+/** A stock adjustment that must succeed, through the typed client: its answer. */
+async function adjust(key: string, body: AdjustBody, headers: Record<string, string> = {}) {
+  const res = await client({ adminKey: key }).POST('/admin/stock/adjustments', { body, headers });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(200);
+  const answer = res.data!;
+  // Only a repeat of a request still running answers without the result; these tests never overlap.
+  if (!('applied' in answer)) throw new Error(`no result in ${JSON.stringify(answer)}`);
+  return answer;
+}
+/** Input the API must refuse, sent as raw HTTP. */
+const adjustRaw = (key: string, body: unknown) => api('POST', '/admin/stock/adjustments', { key, body });
 /** This tenant's events on the bus, in order. */
 const tenantEvents = async (tenantId: string) => (await consoleState()).events.filter((e) => e.tenantId === tenantId);
 
@@ -31,11 +45,9 @@ describe('stock adjustments', () => {
     const t = await shopWithProduct();
     const body = { idempotencyKey: 'erp-batch-0001', changes: [{ sku: 'SC-40', set: 10 }, { sku: 'SC-41', locationId: 'store-1', delta: 4 }] };
     const first = await adjust(t.adminKey, body);
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ applied: 2, replayed: false });
+    expect(first).toMatchObject({ applied: 2, replayed: false });
     const again = await adjust(t.adminKey, body);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ applied: 2, replayed: true });
+    expect(again).toMatchObject({ applied: 2, replayed: true });
     const p = await getProduct(store, t.tenantId, 'scarpa');
     expect(p.variants['SC-40']!.onHand).toEqual({ main: 10 });
     expect(p.variants['SC-41']!.onHand).toEqual({ 'store-1': 4 });
@@ -43,13 +55,13 @@ describe('stock adjustments', () => {
 
   it('counts only stock that can be bought online: a store without ship-from-store does not bring a variant back', async () => {
     const t = await shopWithProduct();
-    const loc = await api('POST', '/admin/locations', { key: t.adminKey, body: { locationId: 'negozio-roma', name: 'Negozio Roma', kind: 'store' } });
-    expect(loc.status, JSON.stringify(loc.body)).toBe(201);
+    const loc = await client({ adminKey: t.adminKey }).POST('/admin/locations', { body: { locationId: 'negozio-roma', name: 'Negozio Roma', kind: 'store' } });
+    expect(loc.response.status, JSON.stringify(loc.error)).toBe(201);
     const inStore = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', locationId: 'negozio-roma', set: 6 }] });
-    expect(inStore.body).toMatchObject({ applied: 1, transitions: [] });
+    expect(inStore).toMatchObject({ applied: 1, transitions: [] });
     expect((await getProduct(store, t.tenantId, 'scarpa')).variants['SC-40']!.state).toBe('out_of_stock');
     const online = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 2 }] }); // the default online warehouse
-    expect(online.body.transitions).toEqual([{ productId: 'scarpa', sku: 'SC-40', from: 'out_of_stock', to: 'low_stock', available: 2, seq: 1 }]);
+    expect(online.transitions).toEqual([{ productId: 'scarpa', sku: 'SC-40', from: 'out_of_stock', to: 'low_stock', available: 2, seq: 1 }]);
   });
 
   it('writes nothing for an unchanged set', async () => {
@@ -57,16 +69,16 @@ describe('stock adjustments', () => {
     await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 7 }] });
     const before = await getProduct(store, t.tenantId, 'scarpa');
     const res = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 7 }] });
-    expect(res.body).toMatchObject({ applied: 0, unchanged: 1, transitions: [] });
+    expect(res).toMatchObject({ applied: 0, unchanged: 1, transitions: [] });
     expect((await getProduct(store, t.tenantId, 'scarpa')).updatedAt).toBe(before.updatedAt);
   });
 
   it('rejects bad input with the field and reason', async () => {
     const t = await shopWithProduct();
-    const res = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: -1 }, { sku: 'SC-41', set: 1, delta: 2 }] });
+    const res = await adjustRaw(t.adminKey, { changes: [{ sku: 'SC-40', set: -1 }, { sku: 'SC-41', set: 1, delta: 2 }] });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['body.changes.0.set', 'body.changes.1']));
-    const unknown = await adjust(t.adminKey, { changes: [{ sku: 'NOPE', set: 1 }] });
+    const unknown = await adjustRaw(t.adminKey, { changes: [{ sku: 'NOPE', set: 1 }] });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error.fields[0]).toEqual({ field: 'changes.sku', reason: 'unknown SKU NOPE' });
   });
@@ -74,13 +86,13 @@ describe('stock adjustments', () => {
   it('turns a real transition into exactly one event, and none for a change within a state', async () => {
     const t = await shopWithProduct();
     const r1 = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 10 }] });
-    expect(r1.body.transitions).toEqual([{ productId: 'scarpa', sku: 'SC-40', from: 'out_of_stock', to: 'in_stock', available: 10, seq: 1 }]);
+    expect(r1.transitions).toEqual([{ productId: 'scarpa', sku: 'SC-40', from: 'out_of_stock', to: 'in_stock', available: 10, seq: 1 }]);
     const r2 = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', delta: -2 }] }); // 8: still in stock
-    expect(r2.body.transitions).toEqual([]);
+    expect(r2.transitions).toEqual([]);
     const r3 = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', delta: -5 }] }); // 3: low
-    expect(r3.body.transitions.map((x: { to: string }) => x.to)).toEqual(['low_stock']);
+    expect(r3.transitions.map((x) => x.to)).toEqual(['low_stock']);
     const r4 = await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 0 }] });
-    expect(r4.body.transitions.map((x: { to: string }) => x.to)).toEqual(['out_of_stock']);
+    expect(r4.transitions.map((x) => x.to)).toEqual(['out_of_stock']);
     // The bus saw exactly BackInStock, StockLow, StockDepleted for this tenant (ids sku:seq).
     const mine = await eventually(async () => {
       const got = await tenantEvents(t.tenantId);
@@ -100,20 +112,23 @@ describe('stock adjustments', () => {
     const a = await shopWithProduct();
     const b = await shopWithProduct();
     await adjust(b.adminKey, { changes: [{ sku: 'SC-40', set: 5 }] });
-    const res = await adjust(a.adminKey, { changes: [{ sku: 'SC-40', set: 99 }] });
-    expect(res.status).toBe(200); // A's own SC-40 (same SKU, different tenant) …
+    const res = await adjust(a.adminKey, { changes: [{ sku: 'SC-40', set: 99 }] }); // A's own SC-40 (same SKU, different tenant) …
+    expect(res.applied).toBe(1);
     expect((await getProduct(store, b.tenantId, 'scarpa')).variants['SC-40']!.onHand).toEqual({ main: 5 }); // … B untouched
     expect((await getProduct(store, a.tenantId, 'scarpa')).variants['SC-40']!.onHand).toEqual({ main: 99 });
   });
 });
 
 describe('order webhook', () => {
-  const order = (key: string, body: unknown) => api('POST', '/admin/orders/webhook', { key, body });
+  const order = async (key: string, body: OrderBody) => {
+    const res = await client({ adminKey: key }).POST('/admin/orders/webhook', { body });
+    return { status: res.response.status, body: res.data! };
+  };
 
   it('decrements once per order id, restores once on cancel, and records sales', async () => {
     const t = await shopWithProduct();
     await adjust(t.adminKey, { changes: [{ sku: 'SC-40', set: 10 }] });
-    const placed = { type: 'placed', orderId: 'ord-1', shopper: { email: 'anna@example.com' }, lines: [{ sku: 'SC-40', quantity: 3, price: 8900 }] };
+    const placed = { type: 'placed', orderId: 'ord-1', shopper: { email: 'anna@example.com' }, lines: [{ sku: 'SC-40', quantity: 3, price: 8900 }] } satisfies OrderBody;
     expect((await order(t.adminKey, placed)).status).toBe(202);
     const dup = await order(t.adminKey, placed);
     expect(dup.status).toBe(200);
@@ -133,17 +148,17 @@ describe('order webhook', () => {
     const t = await shopWithProduct();
     await adjust(t.adminKey, { changes: [{ sku: 'SC-41', set: 5 }] });
     await order(t.adminKey, { type: 'placed', orderId: 'ord-2', lines: [{ sku: 'SC-41', quantity: 2, price: 5000 }] });
-    const ret = { type: 'returned', orderId: 'ord-2', returnId: 'rma-1', lines: [{ sku: 'SC-41', quantity: 1 }] };
+    const ret = { type: 'returned', orderId: 'ord-2', returnId: 'rma-1', lines: [{ sku: 'SC-41', quantity: 1 }] } satisfies OrderBody;
     expect((await order(t.adminKey, ret)).body.status).toBe('partially_returned');
     expect((await order(t.adminKey, ret)).body.duplicate).toBe(true);
     expect((await getProduct(store, t.tenantId, 'scarpa')).variants['SC-41']!.onHand.main).toBe(4);
-    const tooMany = await order(t.adminKey, { ...ret, returnId: 'rma-2', lines: [{ sku: 'SC-41', quantity: 2 }] });
+    const tooMany = await api('POST', '/admin/orders/webhook', { key: t.adminKey, body: { ...ret, returnId: 'rma-2', lines: [{ sku: 'SC-41', quantity: 2 }] } });
     expect(tooMany.status).toBe(422);
   });
 
   it('does not sell a stranger’s stock: unknown SKUs are refused', async () => {
     const t = await shopWithProduct();
-    const res = await order(t.adminKey, { type: 'placed', orderId: 'x', lines: [{ sku: 'GHOST', quantity: 1, price: 1 }] });
+    const res = await api('POST', '/admin/orders/webhook', { key: t.adminKey, body: { type: 'placed', orderId: 'x', lines: [{ sku: 'GHOST', quantity: 1, price: 1 }] } });
     expect(res.status).toBe(422);
   });
 });

@@ -1,14 +1,17 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { api, local } from '../support/local.js';
+import type { paths } from '../../shared/client/index.js';
+import { checkedFetch } from '../support/contract.js';
+import { api, client, local } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
-import { onHand, product, sf, shop } from './storefront-fixtures.js';
+import { onHand, product, sf, shop, storefrontClient } from './storefront-fixtures.js';
 
 // The storefront's edge: per-tenant CORS, per-client rate limits, HTTP caching, tenant
 // isolation, the single DynamoDB round trip of a listing, and demand capture without PII.
 
 local();
 const today = () => new Date().toISOString().slice(0, 10);
+const productPath = (productId: string) => ({ params: { path: { productId } } });
 
 /** Fixed one-minute windows: start a burst early in a minute so it cannot straddle two. */
 async function earlyInMinute() {
@@ -21,11 +24,12 @@ describe('CORS per tenant', () => {
     const s = await shop({ allowedOrigins: ['https://bottega.example'] });
     await product(s.tenantId, { productId: 'p', title: 'Secret title', variants: [{ sku: 'p-1' }] });
 
-    const allowed = await sf(s.key, '/storefront/products/p', { headers: { origin: 'https://bottega.example' } });
-    expect(allowed.status).toBe(200);
-    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://bottega.example');
-    expect(allowed.headers.get('vary')).toMatch(/origin/i);
-    expect(allowed.headers.get('vary')).toMatch(/x-restock-key/i);
+    const storefront = storefrontClient(s.key);
+    const allowed = await storefront.GET('/storefront/products/{productId}', { ...productPath('p'), headers: { origin: 'https://bottega.example' } });
+    expect(allowed.response.status).toBe(200);
+    expect(allowed.response.headers.get('access-control-allow-origin')).toBe('https://bottega.example');
+    expect(allowed.response.headers.get('vary')).toMatch(/origin/i);
+    expect(allowed.response.headers.get('vary')).toMatch(/x-restock-key/i);
 
     const other = await sf(s.key, '/storefront/products/p', { headers: { origin: 'https://copycat.example' } });
     expect(other.status).toBe(403);
@@ -33,13 +37,13 @@ describe('CORS per tenant', () => {
     expect(JSON.stringify(other.body)).not.toContain('Secret title');
 
     // No Origin: a server-to-server call, not a browser; CORS does not apply.
-    const server = await sf(s.key, '/storefront/products/p');
-    expect(server.status).toBe(200);
-    expect(server.headers.get('access-control-allow-origin')).toBeNull();
+    const server = await storefront.GET('/storefront/products/{productId}', productPath('p'));
+    expect(server.response.status).toBe(200);
+    expect(server.response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('lets a browser ask (preflight without a key), and leaves the answer to the real response', async () => {
-    const res = await fetch(`${local().urls.api}/storefront/products/p`, {
+    const res = await checkedFetch(`${local().urls.api}/storefront/products/p`, {
       method: 'OPTIONS',
       headers: { origin: 'https://bottega.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-restock-key' },
     });
@@ -53,13 +57,14 @@ describe('rate limits per client', () => {
   it('answers 429 with Retry-After once a client passes the tenant’s limit, for that tenant only', async () => {
     const s = await shop({ allowedOrigins: ['https://bottega.example'] });
     const other = await shop();
-    expect((await api('PUT', '/admin/storefront/config', { key: s.adminKey, body: { rateLimitPerMinute: 10 } })).status).toBe(200);
+    expect((await client({ adminKey: s.adminKey }).PUT('/admin/storefront/config', { body: { rateLimitPerMinute: 10 } })).response.status).toBe(200);
     await product(s.tenantId, { productId: 'p', variants: [{ sku: 'p-1' }] });
     await product(other.tenantId, { productId: 'p', variants: [{ sku: 'p-1' }] });
     await earlyInMinute();
 
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await sf(s.key, '/storefront/products/p')).status);
+    const storefront = storefrontClient(s.key);
+    for (let i = 0; i < 10; i++) statuses.push((await storefront.GET('/storefront/products/{productId}', productPath('p'))).response.status);
     expect(statuses).toEqual(Array(10).fill(200));
     const limited = await sf(s.key, '/storefront/products/p', { headers: { origin: 'https://bottega.example' } });
     expect(limited.status).toBe(429);
@@ -72,7 +77,7 @@ describe('rate limits per client', () => {
     // Every storefront route shares the client's budget.
     expect((await sf(s.key, '/storefront/config')).status).toBe(429);
     // Another tenant's shoppers are not affected.
-    expect((await sf(other.key, '/storefront/products/p')).status).toBe(200);
+    expect((await storefrontClient(other.key).GET('/storefront/products/{productId}', productPath('p'))).response.status).toBe(200);
   });
 });
 
@@ -82,10 +87,12 @@ describe('HTTP caching', () => {
     await product(s.tenantId, { productId: 'p', variants: [{ sku: 'p-1' }] });
     await onHand(s.tenantId, { 'p-1': 10 });
 
-    const first = await sf(s.key, '/storefront/products/p');
-    const etag = first.headers.get('etag')!;
+    const storefront = storefrontClient(s.key);
+    const first = await storefront.GET('/storefront/products/{productId}', productPath('p'));
+    expect(first.response.status).toBe(200);
+    const etag = first.response.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]{10,}"$/);
-    expect(first.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
+    expect(first.response.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
 
     const again = await sf(s.key, '/storefront/products/p', { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
@@ -93,15 +100,16 @@ describe('HTTP caching', () => {
     expect(again.headers.get('etag')).toBe(etag);
 
     await onHand(s.tenantId, { 'p-1': 1 });
-    const changed = await sf(s.key, '/storefront/products/p', { headers: { 'if-none-match': etag } });
-    expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).not.toBe(etag);
-    expect(changed.body.availability.unitsLeft).toBe(1);
+    const changed = await storefront.GET('/storefront/products/{productId}', { ...productPath('p'), headers: { 'if-none-match': etag } });
+    expect(changed.response.status).toBe(200);
+    expect(changed.response.headers.get('etag')).not.toBe(etag);
+    expect(changed.data!.availability.unitsLeft).toBe(1);
 
     // Errors and writes are never cached.
     expect((await sf(s.key, '/storefront/products/none')).headers.get('cache-control')).toBe('no-store');
-    const listing = await sf(s.key, '/storefront/availability?ids=p');
-    expect((await sf(s.key, '/storefront/availability?ids=p', { headers: { 'if-none-match': listing.headers.get('etag')! } })).status).toBe(304);
+    const listing = await storefront.GET('/storefront/availability', { params: { query: { ids: 'p' } } });
+    expect(listing.response.status).toBe(200);
+    expect((await sf(s.key, '/storefront/availability?ids=p', { headers: { 'if-none-match': listing.response.headers.get('etag')! } })).status).toBe(304);
   });
 });
 
@@ -114,15 +122,17 @@ describe('tenant isolation', () => {
     await product(b.tenantId, { productId: 'only-b', title: 'Only in B', variants: [{ sku: 'b-2' }] });
     await onHand(b.tenantId, { 'b-2': 5 });
 
-    expect((await sf(a.key, '/storefront/products/same')).body.title).toBe('A’s product');
-    expect((await sf(b.key, '/storefront/products/same')).body.title).toBe('B’s product');
+    const shopA = storefrontClient(a.key);
+    expect((await shopA.GET('/storefront/products/{productId}', productPath('same'))).data!.title).toBe('A’s product');
+    expect((await storefrontClient(b.key).GET('/storefront/products/{productId}', productPath('same'))).data!.title).toBe('B’s product');
     expect((await sf(a.key, '/storefront/products/only-b')).status).toBe(404);
     expect((await sf(a.key, '/storefront/products/only-b/stores')).status).toBe(404);
-    const listing = await sf(a.key, '/storefront/availability?ids=same,only-b');
-    expect(listing.body.items.map((i: any) => i.title)).toEqual(['A’s product']);
-    expect(listing.body.missing).toEqual(['only-b']);
-    const alts = await sf(a.key, '/storefront/products/same/alternatives');
-    expect(JSON.stringify(alts.body)).not.toContain('Only in B');
+    const listing = await shopA.GET('/storefront/availability', { params: { query: { ids: 'same,only-b' } } });
+    expect(listing.data!.items.map((i) => i.title)).toEqual(['A’s product']);
+    expect(listing.data!.missing).toEqual(['only-b']);
+    const alts = await shopA.GET('/storefront/products/{productId}/alternatives', productPath('same'));
+    expect(alts.response.status).toBe(200);
+    expect(JSON.stringify(alts.data)).not.toContain('Only in B');
   });
 });
 
@@ -133,11 +143,11 @@ describe('a listing of 100 products', () => {
     for (const id of ids) await product(s.tenantId, { productId: id, category: 'bulk', variants: [{ sku: `${id}-u`, attributes: { size: String(36 + (Number(id.slice(-3)) % 10)) } }] });
     await onHand(s.tenantId, Object.fromEntries(ids.filter((_, i) => i % 4 !== 0).map((id) => [`${id}-u`, 10])));
 
-    const res = await sf(s.key, `/storefront/availability?ids=${ids.join(',')}`);
-    expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(100);
-    expect(res.body.items.slice(-25).every((i: any) => i.state === 'out_of_stock')).toBe(true);
-    expect(res.body.items.slice(0, 75).every((i: any) => i.available)).toBe(true);
+    const res = await storefrontClient(s.key).GET('/storefront/availability', { params: { query: { ids: ids.join(',') } } });
+    expect(res.response.status).toBe(200);
+    expect(res.data!.items).toHaveLength(100);
+    expect(res.data!.items.slice(-25).every((i) => i.state === 'out_of_stock')).toBe(true);
+    expect(res.data!.items.slice(0, 75).every((i) => i.available)).toBe(true);
 
     // Count the calls: the handler runs in this process against the same local table, with
     // a middleware on the shared DynamoDB client recording every command it sends.
@@ -177,22 +187,24 @@ describe('demand capture', () => {
   it('aggregates signals per tenant, subject and day with one counter each, and stores no PII', async () => {
     const s = await shop();
     const other = await shop();
-    const signal = (body: Record<string, unknown>, key = s.key) => sf(key, '/storefront/signals', { method: 'POST', body });
-    for (let i = 0; i < 3; i++) expect((await signal({ type: 'oos_view', productId: 'boot', sku: 'boot-42', shopperId: 'shopper-0001-secret' })).status).toBe(202);
-    await signal({ type: 'cart_attempt_unavailable', productId: 'boot', sku: 'boot-42' });
-    await signal({ type: 'oos_view', productId: 'scarf' });
-    await signal({ type: 'search_no_results', query: 'Red  Boots mario.rossi@example.com +39 333 123 4567' });
-    await signal({ type: 'search_no_results', query: 'red boots' });
-    await signal({ type: 'search_sold_out', query: 'boots', productId: 'boot' });
-    await signal({ type: 'oos_view', productId: 'boot', sku: 'boot-42' }, other.key);
+    type Signal = paths['/storefront/signals']['post']['requestBody']['content']['application/json'];
+    const signal = async (body: Signal, key = s.key) => (await storefrontClient(key).POST('/storefront/signals', { body })).response.status;
+    for (let i = 0; i < 3; i++) expect(await signal({ type: 'oos_view', productId: 'boot', sku: 'boot-42', shopperId: 'shopper-0001-secret' })).toBe(202);
+    expect(await signal({ type: 'cart_attempt_unavailable', productId: 'boot', sku: 'boot-42' })).toBe(202);
+    expect(await signal({ type: 'oos_view', productId: 'scarf' })).toBe(202);
+    expect(await signal({ type: 'search_no_results', query: 'Red  Boots mario.rossi@example.com +39 333 123 4567' })).toBe(202);
+    expect(await signal({ type: 'search_no_results', query: 'red boots' })).toBe(202);
+    expect(await signal({ type: 'search_sold_out', query: 'boots', productId: 'boot' })).toBe(202);
+    expect(await signal({ type: 'oos_view', productId: 'boot', sku: 'boot-42' }, other.key)).toBe(202);
 
-    const bad = await signal({ type: 'oos_view' });
+    const bad = await sf(s.key, '/storefront/signals', { method: 'POST', body: { type: 'oos_view' } });
     expect(bad.status).toBe(400);
-    expect((await signal({ type: 'teleport', productId: 'boot' })).status).toBe(400);
+    expect((await sf(s.key, '/storefront/signals', { method: 'POST', body: { type: 'teleport', productId: 'boot' } })).status).toBe(400);
 
-    const report = await api('GET', `/admin/demand?from=${today()}&to=${today()}`, { key: s.adminKey });
-    expect(report.status).toBe(200);
-    const rows = report.body.rows;
+    const demand = (adminKey: string, query: { type?: 'oos_view' } = {}) => client({ adminKey }).GET('/admin/demand', { params: { query: { from: today(), to: today(), ...query } } });
+    const report = await demand(s.adminKey);
+    expect(report.response.status).toBe(200);
+    const rows = report.data!.rows;
     expect(rows).toEqual(
       expect.arrayContaining([
         { day: today(), kind: 'sku', sku: 'boot-42', productId: 'boot', counts: { oos_view: 3, cart_attempt_unavailable: 1 }, total: 4 },
@@ -202,12 +214,14 @@ describe('demand capture', () => {
       ]),
     );
     expect(rows).toHaveLength(4);
-    expect(report.body.totals[0]).toMatchObject({ kind: 'sku', sku: 'boot-42', total: 4 });
-    const only = await api('GET', `/admin/demand?from=${today()}&to=${today()}&type=oos_view`, { key: s.adminKey });
-    expect(only.body.rows.map((r: any) => r.total).sort()).toEqual([1, 3]);
+    expect(report.data!.totals[0]).toMatchObject({ kind: 'sku', sku: 'boot-42', total: 4 });
+    const only = await demand(s.adminKey, { type: 'oos_view' });
+    expect(only.response.status).toBe(200);
+    expect(only.data!.rows.map((r) => r.total).sort()).toEqual([1, 3]);
     // The other tenant's signal is its own.
-    const theirs = await api('GET', `/admin/demand?from=${today()}&to=${today()}`, { key: other.adminKey });
-    expect(theirs.body.rows).toEqual([{ day: today(), kind: 'sku', sku: 'boot-42', productId: 'boot', counts: { oos_view: 1 }, total: 1 }]);
+    const theirs = await demand(other.adminKey);
+    expect(theirs.response.status).toBe(200);
+    expect(theirs.data!.rows).toEqual([{ day: today(), kind: 'sku', sku: 'boot-42', productId: 'boot', counts: { oos_view: 1 }, total: 1 }]);
 
     // What is stored: counters and subjects, no e-mail, phone or shopper id.
     const { dynamo } = await import('../../shared/data/client.js');

@@ -1,4 +1,4 @@
-import { api, issuePublishableKey, local, newTenant } from '../support/local.js';
+import { api, client, issuePublishableKey, local, newTenant } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
 import type { NewProduct } from '../../shared/inventory/catalog.js';
 import type { StockChange } from '../../shared/inventory/stock.js';
@@ -91,6 +91,9 @@ export async function recentSales(tenantId: string, productId: string, sku: stri
   );
 }
 
-/** A storefront call with the publishable key (and optional browser headers). */
+/** The typed client with the shop's publishable key (good paths). */
+export const storefrontClient = (key: string) => client({ publishableKey: key });
+
+/** A raw storefront call with the publishable key (and optional browser headers): bad input, errors, conditional requests. */
 export const sf = (key: string, path: string, opts: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
   api(opts.method ?? 'GET', path, { body: opts.body, headers: { 'x-restock-key': key, ...opts.headers } });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { api, consoleState, emailsTo, eventually, local } from '../support/local.js';
+import { checkedFetch } from '../support/contract.js';
+import { client, consoleState, emailsTo, eventually, local } from '../support/local.js';
 import { synthTableName } from '../support/table-name.js';
-import { address, dayFromNow, daytimeZone, e164, emailsWithSubject, mailWith, mobile, pLink, shop, signup, smsTo, waitingCount } from './waitlist-fixtures.js';
+import { address, dayFromNow, daytimeZone, e164, emailsWithSubject, join, mailWith, mobile, pLink, shop, smsTo, waitingCount } from './waitlist-fixtures.js';
 
 const ctx = local();
 const tableName = await synthTableName();
@@ -11,9 +12,9 @@ const { contactHash } = await import('../../shared/waitlist/identity.js');
 
 const noLimits = { rateLimit: { perIpSeconds: 0, perAddressSeconds: 0 } };
 /** A sign-up that must be taken (so a later wait for its message cannot hide a refusal). */
-async function joined(...args: Parameters<typeof signup>) {
-  const res = await signup(...args);
-  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+async function joined(...args: Parameters<typeof join>) {
+  const res = await join(...args);
+  expect(res.response.status, JSON.stringify(res.error)).toBeLessThan(300);
   return res;
 }
 const CONFIRMATION = /You are on the waitlist/;
@@ -21,6 +22,8 @@ const ETA = /Scarpa rossa: expected on/;
 const STILL_WORKING = /We are working on getting Scarpa rossa back/;
 const STILL_INTERESTED = /Still interested in Scarpa rossa/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The fan-out state machine, by its name (`<stack>-waitlist-fanout`). */
+const FAN_OUT = /-waitlist-fanout$/;
 
 async function executions(machine: RegExp) {
   return (await consoleState()).executions.filter((e) => machine.test(e.stateMachine));
@@ -42,7 +45,7 @@ async function runSweep() {
 }
 
 async function fanOutsSettled() {
-  await eventually(async () => (await executions(/WaitlistFanOut/)).every((e) => e.status !== 'RUNNING'), 'fan-outs to finish', 120_000);
+  await eventually(async () => (await executions(FAN_OUT)).every((e) => e.status !== 'RUNNING'), 'fan-outs to finish', 120_000);
 }
 
 describe('drip step 2: updates while waiting', () => {
@@ -55,34 +58,35 @@ describe('drip step 2: updates while waiting', () => {
     await eventually(async () => (await emailsWithSubject(a, CONFIRMATION)).length >= 1, 'a’s confirmation');
     expect(await emailsWithSubject(a, CONFIRMATION)).toHaveLength(1);
 
-    const fanOutsBefore = (await executions(/WaitlistFanOut/)).length;
-    const po = await api('POST', '/admin/purchase-orders', { key: s.adminKey, body: { poId: 'po-1', expectedDate: dayFromNow(20), lines: [{ sku: 'SR-42', quantity: 10 }] } });
-    expect(po.status, JSON.stringify(po.body)).toBe(201);
+    const fanOutsBefore = (await executions(FAN_OUT)).length;
+    const admin = client({ adminKey: s.adminKey });
+    const po = await admin.POST('/admin/purchase-orders', { body: { poId: 'po-1', expectedDate: dayFromNow(20), lines: [{ sku: 'SR-42', quantity: 10 }] } });
+    expect(po.response.status, JSON.stringify(po.error)).toBe(201);
     const [update] = await mailWith(a, ETA);
     expect(update!.body.text).toMatch(/restock is expected on/);
     await eventually(async () => (await smsTo(e164(productLevel))).some((m) => /expected on/.test(m.message)), 'the ETA update to the product-level subscriber');
     // One execution per list (variant and product level), not one per person.
     await fanOutsSettled();
-    expect((await executions(/WaitlistFanOut/)).length - fanOutsBefore).toBe(2);
+    expect((await executions(FAN_OUT)).length - fanOutsBefore).toBe(2);
 
     // b joins; the ETA moves within a's cadence: b hears about it, a does not.
     await joined(s, { sku: 'SR-42', email: b });
     await eventually(async () => (await emailsWithSubject(b, CONFIRMATION)).length >= 1, 'b’s confirmation');
     expect(await emailsWithSubject(b, CONFIRMATION)).toHaveLength(1);
-    expect((await api('PATCH', '/admin/purchase-orders/po-1', { key: s.adminKey, body: { expectedDate: dayFromNow(10) } })).status).toBe(200);
+    expect((await admin.PATCH('/admin/purchase-orders/{poId}', { params: { path: { poId: 'po-1' } }, body: { expectedDate: dayFromNow(10) } })).response.status).toBe(200);
     await eventually(async () => (await emailsWithSubject(b, ETA)).length === 1, 'the moved ETA to b');
     await fanOutsSettled();
     await sleep(1000);
     expect(await emailsWithSubject(a, ETA)).toHaveLength(1);
 
     // Moves again, nobody new on either list: both lists are skipped — no execution, no message.
-    const before = (await executions(/WaitlistFanOut/)).length;
+    const before = (await executions(FAN_OUT)).length;
     const etaEvents = async () => (await consoleState()).events.filter((e) => e.detailType === 'RestockEtaChanged' && e.tenantId === s.tenantId).length;
     const seen = await etaEvents();
-    expect((await api('PATCH', '/admin/purchase-orders/po-1', { key: s.adminKey, body: { expectedDate: dayFromNow(5) } })).status).toBe(200);
+    expect((await admin.PATCH('/admin/purchase-orders/{poId}', { params: { path: { poId: 'po-1' } }, body: { expectedDate: dayFromNow(5) } })).response.status).toBe(200);
     await eventually(async () => (await etaEvents()) > seen, 'the third ETA event');
     await sleep(2000);
-    expect((await executions(/WaitlistFanOut/)).length).toBe(before);
+    expect((await executions(FAN_OUT)).length).toBe(before);
     expect(await emailsWithSubject(a, ETA)).toHaveLength(1);
     expect(await emailsWithSubject(b, ETA)).toHaveLength(1);
     expect((await smsTo(e164(productLevel))).filter((m) => /expected on/.test(m.message))).toHaveLength(1);
@@ -92,7 +96,7 @@ describe('drip step 2: updates while waiting', () => {
   it('says "we are working on it" after a silence, once, from the daily sweep', async () => {
     // Silence of ~0.9 s (1 day = 1 s in the local stack).
     const s = await shop({ ...noLimits, silenceDays: 0.00001, dripCadenceDays: 0 });
-    await api('PUT', `/admin/waitlists/products/${s.productId}/perks`, { key: s.adminKey, body: { exclusiveContent: { en: 'A first look at the new colour.' } } });
+    await client({ adminKey: s.adminKey }).PUT('/admin/waitlists/products/{productId}/perks', { params: { path: { productId: s.productId } }, body: { exclusiveContent: { en: 'A first look at the new colour.' } } });
     const who = address();
     await joined(s, { sku: 'SR-42', email: who });
     await eventually(async () => (await emailsWithSubject(who, CONFIRMATION)).length >= 1, 'the confirmation');
@@ -117,25 +121,26 @@ describe('drip step 2: updates while waiting', () => {
     await runSweep();
     const [question] = await mailWith(keeper, STILL_INTERESTED);
     await eventually(async () => (await emailsWithSubject(quiet, STILL_INTERESTED)).length === 1, 'the question to quiet');
-    const kept = await fetch(await pLink(question!));
+    const kept = await checkedFetch(await pLink(question!));
     expect(kept.status).toBe(200);
     expect(await kept.text()).toMatch(/still number 1 in line/);
 
     await sleep(3000);
     await runSweep();
     await eventually(async () => (await waitingCount(s, 'SR-42')) === 1, 'the unanswered entry to expire');
-    const left = await api('GET', '/admin/waitlists/SR-42/entries', { key: s.adminKey });
-    expect(left.body.items.map((e: { email: string }) => e.email)).toEqual([keeper]);
+    const left = await client({ adminKey: s.adminKey }).GET('/admin/waitlists/{sku}/entries', { params: { path: { sku: 'SR-42' } } });
+    expect(left.data!.items.map((e) => e.email)).toEqual([keeper]);
   }, 600_000);
 });
 
 describe('perks and GDPR', () => {
   it('credits loyalty points on return, exports everything about a person, and erases it everywhere', async () => {
     const s = await shop(noLimits);
+    const admin = client({ adminKey: s.adminKey });
     // No automatic release when the product returns: its wave messages would race the erasure
     // below (a known gap, see the README: erasure during a running release).
-    expect((await api('PUT', '/admin/release-settings', { key: s.adminKey, body: { autoRelease: false } })).status).toBe(200);
-    expect((await api('PUT', `/admin/waitlists/products/${s.productId}/perks`, { key: s.adminKey, body: { loyaltyPoints: 50, discount: { code: 'BACK10', validHours: 24 } } })).status).toBe(200);
+    expect((await admin.PUT('/admin/release-settings', { body: { autoRelease: false } })).response.status).toBe(200);
+    expect((await admin.PUT('/admin/waitlists/products/{productId}/perks', { params: { path: { productId: s.productId } }, body: { loyaltyPoints: 50, discount: { code: 'BACK10', validHours: 24 } } })).response.status).toBe(200);
     const email = address('gdpr');
     const phone = mobile();
     const other = address('other');
@@ -145,10 +150,10 @@ describe('perks and GDPR', () => {
     await eventually(async () => (await emailsTo(email)).length >= 2 && (await smsTo(e164(phone))).length >= 2, 'confirmations');
 
     // The product returns: everyone waiting earns the points (append-only ledger).
-    expect((await api('POST', '/admin/stock/adjustments', { key: s.adminKey, body: { changes: [{ sku: 'SR-42', set: 5 }] } })).status).toBe(200);
+    expect((await admin.POST('/admin/stock/adjustments', { body: { changes: [{ sku: 'SR-42', set: 5 }] } })).response.status).toBe(200);
     const exported = await eventually(async () => {
-      const res = await api('POST', '/admin/shoppers/export', { key: s.adminKey, body: { email, phone: e164(phone), shopperId: 'cust-77' } });
-      return res.body.pointsBalance === 100 ? res.body : undefined;
+      const res = await admin.POST('/admin/shoppers/export', { body: { email, phone: e164(phone), shopperId: 'cust-77' } });
+      return res.data?.pointsBalance === 100 ? res.data : undefined;
     }, 'points for both lists');
     expect(exported.subject).toEqual({ email, phone: e164(phone), shopperId: 'cust-77' });
     expect(exported.waitlistEntries).toHaveLength(2);
@@ -156,10 +161,10 @@ describe('perks and GDPR', () => {
     expect(exported.pointsLedger).toHaveLength(2);
     expect(exported.messages.length).toBeGreaterThanOrEqual(4);
 
-    const erased = await api('POST', '/admin/shoppers/erase', { key: s.adminKey, body: { email, phone: e164(phone) } });
-    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
-    expect(erased.body.erased).toMatchObject({ waitlistEntries: 2, pointsRows: 2 });
-    expect(erased.body.erased.messageRecords).toBeGreaterThanOrEqual(4);
+    const erased = await admin.POST('/admin/shoppers/erase', { body: { email, phone: e164(phone) } });
+    expect(erased.response.status, JSON.stringify(erased.error)).toBe(200);
+    expect(erased.data!.erased).toMatchObject({ waitlistEntries: 2, pointsRows: 2 });
+    expect(erased.data!.erased.messageRecords).toBeGreaterThanOrEqual(4);
 
     // No trace: not the address, not the phone, not their hashes, anywhere in the table…
     const needles = [email, e164(phone), contactHash(s.tenantId, { kind: 'email', value: email }), contactHash(s.tenantId, { kind: 'phone', value: e164(phone) })];
@@ -180,7 +185,7 @@ describe('perks and GDPR', () => {
     // Everyone else keeps their place and data.
     expect(await waitingCount(s, 'SR-42')).toBe(1);
     expect((await emailsTo(other)).length).toBeGreaterThan(0);
-    const again = await api('POST', '/admin/shoppers/export', { key: s.adminKey, body: { email } });
-    expect(again.body).toMatchObject({ waitlistEntries: [], pointsLedger: [], messages: [] });
+    const again = await admin.POST('/admin/shoppers/export', { body: { email } });
+    expect(again.data).toMatchObject({ waitlistEntries: [], pointsLedger: [], messages: [] });
   }, 600_000);
 });

@@ -1,5 +1,10 @@
 import { expect } from 'vitest';
-import { api, consoleState, emailsTo, issuePublishableKey, newTenant, type CapturedEmail } from '../support/local.js';
+import type { operations } from '../../shared/client/index.js';
+import { checkedFetch } from '../support/contract.js';
+import { api, client, consoleState, emailsTo, issuePublishableKey, newTenant, type CapturedEmail } from '../support/local.js';
+
+type SignupBody = operations['joinWaitlist']['requestBody']['content']['application/json'];
+type SettingsPatch = operations['patchWaitlistSettings']['requestBody']['content']['application/json'];
 
 /** Waitlist test helpers: a shop with a product, sign-ups, and links out of captured messages. */
 
@@ -19,21 +24,28 @@ export interface Shop {
 }
 
 /** A tenant with one product (variants `skus`), a publishable key and waitlist settings. */
-export async function shop(settings: Record<string, unknown> = {}, skus = ['SR-41', 'SR-42']): Promise<Shop> {
+export async function shop(settings: SettingsPatch = {}, skus = ['SR-41', 'SR-42']): Promise<Shop> {
   const t = await newTenant('Waitlist Shop');
   const publishableKey = await issuePublishableKey(t.tenantId);
   const productId = `scarpa-${uid()}`;
-  const res = await api('POST', '/admin/products', { key: t.adminKey, body: { productId, title: 'Scarpa rossa', url: 'https://shop.example/p/scarpa', variants: skus.map((sku) => ({ sku })) } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const admin = client({ adminKey: t.adminKey });
+  const res = await admin.POST('/admin/products', { body: { productId, title: 'Scarpa rossa', url: 'https://shop.example/p/scarpa', variants: skus.map((sku) => ({ sku })) } });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(201);
   if (Object.keys(settings).length) {
-    const patched = await api('PATCH', '/admin/waitlists/settings', { key: t.adminKey, body: settings });
-    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const patched = await admin.PATCH('/admin/waitlists/settings', { body: settings });
+    expect(patched.response.status, JSON.stringify(patched.error)).toBe(200);
   }
   return { ...t, publishableKey, productId, skus };
 }
 
-export const consent = { given: true, textVersion: 'v1', source: 'https://shop.example/p/scarpa' };
+export const consent = { given: true as const, textVersion: 'v1', source: 'https://shop.example/p/scarpa' };
 
+/** A sign-up through the typed client (the good paths). */
+export function join(s: Pick<Shop, 'publishableKey' | 'productId'>, body: Partial<SignupBody> = {}) {
+  return client({ publishableKey: s.publishableKey }).POST('/storefront/waitlist', { body: { productId: s.productId, consent, locale: 'en', ...body } });
+}
+
+/** A sign-up as raw HTTP, for bodies the typed client would not send and for refusals. */
 export function signup(s: Pick<Shop, 'publishableKey' | 'productId'>, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   return api('POST', '/storefront/waitlist', { headers: { 'x-restock-key': s.publishableKey, ...headers }, body: { productId: s.productId, consent, locale: 'en', ...body } });
 }
@@ -48,7 +60,7 @@ export const urlsIn = (text: string) => [...new Set(text.match(/https?:\/\/[^\s"
 /** A link as the shopper's click lands: tracked `/t/` links are followed to their target. */
 export async function landing(url: string): Promise<string> {
   if (!url.includes('/t/')) return url;
-  const res = await fetch(url, { redirect: 'manual' });
+  const res = await checkedFetch(url, { redirect: 'manual' });
   return res.headers.get('location') ?? url;
 }
 
@@ -64,10 +76,16 @@ export async function pLink(m: CapturedEmail, which: 'first' | 'last' = 'first')
   return found;
 }
 
+/** Every list of the shop's product, with the product's total. */
+export async function productWaitlists(s: Shop) {
+  const res = await client({ adminKey: s.adminKey }).GET('/admin/waitlists', { params: { query: { productId: s.productId } } });
+  expect(res.response.status).toBe(200);
+  if (!res.data || !('total' in res.data)) throw new Error(`expected the product's lists, got ${JSON.stringify(res.data)}`);
+  return res.data;
+}
+
 export async function waitingCount(s: Shop, sku: string): Promise<number> {
-  const res = await api('GET', `/admin/waitlists?productId=${s.productId}`, { key: s.adminKey });
-  expect(res.status).toBe(200);
-  return res.body.items.find((i: { sku?: string }) => i.sku === sku)?.waiting ?? 0;
+  return (await productWaitlists(s)).items.find((i) => i.sku === sku)?.waiting ?? 0;
 }
 
 export const emailsWithSubject = async (to: string, pattern: RegExp) => (await emailsTo(to)).filter((m) => pattern.test(m.subject));

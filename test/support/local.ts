@@ -1,4 +1,6 @@
 import { inject } from 'vitest';
+import { restockClient, type RestockClient } from '../../shared/client/index.js';
+import { checkedFetch } from './contract.js';
 
 /**
  * Test access to the local stack. Applies its endpoints to this process's environment so the
@@ -28,7 +30,7 @@ export async function api<T = any>(
   opts: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
 ): Promise<ApiResponse<T>> {
   const { urls } = inject('local');
-  const res = await fetch(`${urls.api}${path}`, {
+  const res = await checkedFetch(`${urls.api}${path}`, {
     method,
     headers: {
       ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}),
@@ -45,6 +47,15 @@ export async function api<T = any>(
     /* not JSON */
   }
   return { status: res.status, headers: res.headers, body };
+}
+
+/**
+ * The typed client (shared/client) against the local stack, for the tests' good paths: paths,
+ * parameters, bodies and answers are typed from the contract, and every answer is held to it.
+ * Tests of bad input send raw HTTP with `api()`.
+ */
+export function client(keys: { adminKey?: string; publishableKey?: string; operatorKey?: string } = {}): RestockClient {
+  return restockClient({ baseUrl: inject('local').urls.api, ...keys, fetch: checkedFetch });
 }
 
 /** Onboards a fresh tenant through the operator API; each test gets its own. */
@@ -81,9 +92,10 @@ export interface ConsoleState {
   deadLetters: { queue: string; messages: number }[];
 }
 
-export async function consoleState(): Promise<ConsoleState> {
+/** The local console's state; with a tenant id, `events` are that tenant's over the whole retained log (else the last 100 of all). */
+export async function consoleState(tenantId?: string): Promise<ConsoleState> {
   const { urls } = inject('local');
-  return (await fetch(`${urls.console}/_local/state`)).json() as Promise<ConsoleState>;
+  return (await fetch(`${urls.console}/_local/state${tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : ''}`)).json() as Promise<ConsoleState>;
 }
 
 export interface CapturedEmail {

@@ -24,7 +24,7 @@ import {
 } from './ingest.js';
 import { getJson, objectBytes, objectHead, putJson } from './ingest-s3.js';
 import { alignByteRanges, FeedError, planByteRanges, readFeedHeader, type FeedFormat, type FeedHeader, type FeedMode, type FeedRange } from './parse-feed.js';
-import { mergeBodies, type FeedReport, type ReportBody, type ReportedRejection, type SnapshotOutcome } from './report.js';
+import { mergeBodies, type FeedReport, type ReportBody, type RowsReport, type SnapshotOutcome } from './report.js';
 
 export interface FeedRuntime {
   tableName: string;
@@ -428,10 +428,7 @@ export async function failSplit(rt: FeedRuntime, input: { run: SplitRun; error?:
 
 // ---- HTTP rows ------------------------------------------------------------------------------
 
-export interface RowsReport extends Omit<ReportBody, 'rejections'> {
-  dryRun: boolean;
-  rejections: (ReportedRejection & { row: number })[];
-}
+export type { RowsReport };
 
 /** POST /admin/stock/rows: the feed pipeline on a small JSON body, synchronously. */
 export async function ingestHttpRows(ctx: StockContext, rows: unknown[], opts: { location: string; dryRun: boolean }): Promise<RowsReport> {

@@ -1,5 +1,6 @@
-import type { FeedField, FeedFormat, FeedMode, FeedRejection, RejectCode } from './types.js';
-import type { FeedCounts } from './feed-record.js';
+import * as z from 'zod';
+import { feedCountsSchema, feedFormats, type FeedCounts } from './feed-record.js';
+import { REJECT_CODES, type FeedField, type FeedRejection } from './types.js';
 
 /**
  * The report written next to every feed (`feeds/<tenant>/<feed>/report.json`): exact counts, and
@@ -9,59 +10,83 @@ import type { FeedCounts } from './feed-record.js';
 export const MAX_REPORTED_REJECTIONS = 10_000;
 
 /** Parser codes plus what only ingestion can know (the catalog, the tenant's locations). */
-export type IngestRejectCode = RejectCode | 'unknown_sku' | 'invalid_location' | 'unknown_location';
+export const ingestRejectCodeSchema = z.enum([...REJECT_CODES, 'unknown_sku', 'invalid_location', 'unknown_location']);
+export type IngestRejectCode = z.infer<typeof ingestRejectCodeSchema>;
 
-export interface ReportedRejection {
-  line: number;
-  field: FeedField;
-  code: IngestRejectCode;
-  reason: string;
-  sku?: string;
-  location?: string;
-  /** duplicate_key: where the SKU×location first appeared. */
-  firstLine?: number;
-  /** Start of the record text, for rows that could not be read field by field. */
-  raw?: string;
-}
+const feedFieldSchema = z.enum(['sku', 'quantity', 'location', 'row'] satisfies FeedField[]);
 
-export interface SnapshotOutcome {
+export const reportedRejectionSchema = z
+  .object({
+    line: z.number().int().positive(),
+    field: feedFieldSchema,
+    code: ingestRejectCodeSchema,
+    reason: z.string(),
+    sku: z.string().optional(),
+    location: z.string().optional(),
+    /** duplicate_key: where the SKU×location first appeared. */
+    firstLine: z.number().int().positive().optional().meta({ description: 'duplicate_key: the line where the SKU × location first appeared.' }),
+    /** Start of the record text, for rows that could not be read field by field. */
+    raw: z.string().optional().meta({ description: 'The start of the record, for rows that could not be read field by field.' }),
+  })
+  .meta({ id: 'FeedRejection' });
+export type ReportedRejection = z.infer<typeof reportedRejectionSchema>;
+
+export const snapshotOutcomeSchema = z.object({
   /** Pairs set to zero (in a dry run: that would be). */
-  zeroed: number;
+  zeroed: z.number().int().nonnegative(),
   /** Set when zeroing did not run, with the reason. */
-  skipped?: string;
-}
+  skipped: z.string().optional(),
+});
+export type SnapshotOutcome = z.infer<typeof snapshotOutcomeSchema>;
 
 /** The part of a report one pass (or one byte range) produces; merged for split runs. */
-export interface ReportBody {
-  counts: FeedCounts;
-  rejectedByCode: Partial<Record<IngestRejectCode, number>>;
-  rejections: ReportedRejection[];
-  rejectionsTruncated: boolean;
+export const reportBodySchema = z.object({
+  counts: feedCountsSchema,
+  rejectedByCode: z.partialRecord(ingestRejectCodeSchema, z.number().int().positive()),
+  rejections: z.array(reportedRejectionSchema).meta({ description: `Each rejected row, in file order (at most ${MAX_REPORTED_REJECTIONS.toLocaleString('en')}; counts are always exact).` }),
+  rejectionsTruncated: z.boolean(),
   /** Availability transitions the changes caused, and the events they published. */
-  transitions: number;
-  events: number;
-}
+  transitions: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+});
+export type ReportBody = z.infer<typeof reportBodySchema>;
 
-export interface FeedReport extends ReportBody {
-  reportVersion: 1;
-  tenantId: string;
-  feedId: string;
-  objectKey: string;
-  filename: string;
-  status: 'done' | 'failed';
-  dryRun: boolean;
-  mode: FeedMode;
-  format?: FeedFormat;
-  compressed: boolean;
-  path: 'single' | 'split' | 'http';
-  ranges?: number;
-  snapshot?: SnapshotOutcome;
-  /** The file could not be read to its end (or at all): what and where. */
-  fileError?: { code: string; message: string; line?: number };
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-}
+export const feedReportSchema = reportBodySchema
+  .extend({
+    reportVersion: z.literal(1),
+    tenantId: z.string(),
+    feedId: z.string(),
+    objectKey: z.string(),
+    filename: z.string(),
+    status: z.enum(['done', 'failed']),
+    dryRun: z.boolean(),
+    mode: z.enum(['full', 'delta']),
+    format: z.enum(feedFormats).optional(),
+    compressed: z.boolean(),
+    path: z.enum(['single', 'split', 'http']),
+    ranges: z.number().int().nonnegative().optional(),
+    snapshot: snapshotOutcomeSchema.optional(),
+    /** The file could not be read to its end (or at all): what and where. */
+    fileError: z.object({ code: z.string(), message: z.string(), line: z.number().int().optional() }).optional().meta({ description: 'The file could not be read to its end (or at all): what and where.' }),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime(),
+    durationMs: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'FeedReport' });
+export type FeedReport = z.infer<typeof feedReportSchema>;
+
+/** What the API and the CLI show of a report with the feed: everything but the detailed rejections. */
+export const feedReportSummarySchema = feedReportSchema
+  .omit({ rejections: true })
+  .extend({ firstRejections: z.array(reportedRejectionSchema).meta({ description: 'The first 20 rejected rows.' }) })
+  .meta({ id: 'FeedReportSummary' });
+
+/** POST /admin/stock/rows: the feed pipeline's report, with each rejection's index in `rows`. */
+export const rowsReportSchema = reportBodySchema.extend({
+  dryRun: z.boolean(),
+  rejections: z.array(reportedRejectionSchema.extend({ row: z.number().int().nonnegative().meta({ description: 'Index of the row in `rows` (0-based).' }) })),
+});
+export type RowsReport = z.infer<typeof rowsReportSchema>;
 
 export function emptyBody(): ReportBody {
   return {
@@ -114,7 +139,7 @@ export function mergeBodies(parts: ReportBody[]): ReportBody {
 }
 
 /** What the API and the CLI show in a listing: everything but the detailed rejections. */
-export function reportSummary(r: FeedReport): Omit<FeedReport, 'rejections'> & { firstRejections: ReportedRejection[] } {
+export function reportSummary(r: FeedReport): z.infer<typeof feedReportSummarySchema> {
   const { rejections, ...rest } = r;
   return { ...rest, firstRejections: rejections.slice(0, 20) };
 }
